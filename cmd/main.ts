@@ -1,7 +1,92 @@
 #!/usr/bin/env node
+// The SDK prints a Node.js version support warning on Node 20 into stderr, mixed with pinsync's
+// own output; set before anything loads the SDK.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
+
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { stringify } from 'yaml';
-import { diffLines } from 'diff';
-import equal from 'fast-deep-equal';
-console.log(stringify({a:1}), diffLines('a','b').length, equal(1,1), typeof yargs(hideBin(process.argv)).parse);
+import { runApply } from './commands/apply.js';
+import { runEmulator } from './commands/emulator.js';
+import { runPlan } from './commands/plan.js';
+import { runValidate } from './commands/validate.js';
+import { describeFailure } from './errors.js';
+import { processIo, type Io } from './io.js';
+import { withConnection, withManifestPaths } from './options.js';
+
+async function main(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  const run = (action: () => Promise<void>) => async () => {
+    try {
+      await action();
+    } catch (error) {
+      const failure = describeFailure(error);
+      if (failure.message) io.err(failure.message + '\n');
+      code = failure.code;
+    }
+  };
+  const parser = yargs(argv)
+    .scriptName('pinsync')
+    .usage('$0 <command> [options]\n\nDeclarative sync of Amazon Pinpoint endpoints: plan, review, apply.')
+    .command(
+      'plan [paths..]',
+      'read Pinpoint, compare with the manifest, print what would change (no writes)',
+      (y) =>
+        withConnection(withManifestPaths(y)).option('detailed-exitcode', {
+          type: 'boolean',
+          describe: 'exit 0 when there is nothing to change, 2 when there are changes, 1 on error',
+        }),
+      (a) => run(() => runPlan(a, io))(),
+    )
+    .command(
+      'apply [paths..]',
+      'plan, ask for approval, then send only the created and changed endpoints',
+      (y) =>
+        withConnection(withManifestPaths(y)).option('auto-approve', {
+          type: 'boolean',
+          describe: 'apply without asking (required when there is no terminal)',
+        }),
+      (a) => run(() => runApply(a, io))(),
+    )
+    .command(
+      'validate [paths..]',
+      'load and check the manifest; no network',
+      (y) => withManifestPaths(y),
+      (a) => run(() => runValidate(a, io))(),
+    )
+    .command(
+      'emulator',
+      'serve the Pinpoint-compatible emulator',
+      (y) =>
+        y
+          .option('port', { type: 'number', default: 4566, describe: 'port to listen on (0 picks a free one)' })
+          .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on' })
+          .option('data', { type: 'string', describe: 'file to keep the endpoints in across restarts (written atomically)' }),
+      (a) => run(() => runEmulator(a, io))(),
+    )
+    .demandCommand(1, 'name a command: plan, apply, validate or emulator')
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .fail((message, error) => {
+      // yargs reports usage mistakes here; anything else is a bug and goes to the top-level catch.
+      if (error !== undefined && error !== null && error.name !== 'YError') throw error;
+      io.err(`Error: ${message ?? error?.message}\nRun \`pinsync --help\` for usage.\n`);
+      code = 1;
+    });
+  await parser.parseAsync();
+  return code;
+}
+
+main(hideBin(process.argv), processIo()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const failure = describeFailure(error);
+    process.stderr.write(failure.message + '\n');
+    process.exitCode = failure.code;
+  },
+);

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { startEmulator } from '../providers/emulator/index.js';
+import { createPinpointProvider } from '../providers/pinpoint/index.js';
+import type { EndpointProvider } from '../providers/types.js';
+
+export interface ConnectionOptions {
+  readonly local?: boolean;
+  readonly endpointUrl?: string;
+  readonly region?: string;
+  readonly profile?: string;
+}
+
+/** Where `--local` keeps the embedded emulator's data, relative to the working directory. */
+export const LOCAL_DATA_DIR = join('.pinsync', 'local');
+
+/**
+ * The provider a command talks to. `--local` starts the embedded emulator on a loopback port and
+ * goes through the same SDK client as AWS, so a local run exercises exactly the code a real one does.
+ */
+export async function openProvider(applicationId: string, options: ConnectionOptions, cwd: string): Promise<EndpointProvider> {
+  if (!options.local) {
+    return createPinpointProvider({
+      applicationId,
+      endpointUrl: options.endpointUrl,
+      region: options.region,
+      profile: options.profile,
+    });
+  }
+  const emulator = await startEmulator({ host: '127.0.0.1', port: 0, dataFile: join(cwd, LOCAL_DATA_DIR, 'pinpoint.json') });
+  const provider = await createPinpointProvider({
+    applicationId,
+    endpointUrl: emulator.url,
+    region: options.region ?? 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    description: `the local emulator (${join(LOCAL_DATA_DIR, 'pinpoint.json')})`,
+  });
+  return {
+    description: provider.description,
+    getEndpoint: (id) => provider.getEndpoint(id),
+    getUserEndpoints: (userId) => provider.getUserEndpoints(userId),
+    writeBatch: (items) => provider.writeBatch(items),
+    deleteEndpoint: (id) => provider.deleteEndpoint(id),
+    stats: () => provider.stats(),
+    close: async () => {
+      await provider.close();
+      await emulator.close();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { ProviderError, type ProviderErrorKind } from '../types.js';
+
+const KIND_BY_NAME: Readonly<Record<string, ProviderErrorKind>> = {
+  BadRequestException: 'bad-request',
+  NotFoundException: 'not-found',
+  ForbiddenException: 'forbidden',
+  TooManyRequestsException: 'throttled',
+  PayloadTooLargeException: 'payload-too-large',
+  InternalServerErrorException: 'server',
+  MethodNotAllowedException: 'bad-request',
+};
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH']);
+
+interface SdkErrorLike {
+  name?: string;
+  message?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+}
+
+/** Maps whatever the SDK threw to a ProviderError; core/ branches on `kind`, never on messages. */
+export function toProviderError(error: unknown, where: string): ProviderError {
+  const e = (error ?? {}) as SdkErrorLike;
+  const status = e.$metadata?.httpStatusCode;
+  const requestId = e.$metadata?.requestId;
+  const name = e.name ?? 'Error';
+  const message = e.message ?? String(error);
+  if (name === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
+    return new ProviderError('config', credentialsHelp(), { cause: error });
+  }
+  if (/region is missing/i.test(message)) {
+    return new ProviderError('config', regionHelp(), { cause: error });
+  }
+  const byName = KIND_BY_NAME[name];
+  if (byName !== undefined) {
+    return new ProviderError(byName, `${name}: ${message}`, { status, errorName: name, requestId, cause: error });
+  }
+  if (e.code !== undefined && NETWORK_CODES.has(e.code)) {
+    return new ProviderError('network', `cannot reach Pinpoint at ${where}: ${e.code}`, { cause: error });
+  }
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new ProviderError('network', `request to Pinpoint at ${where} timed out`, { cause: error });
+  }
+  if (status !== undefined && status >= 500) {
+    return new ProviderError('server', `Pinpoint answered ${status}: ${message}`, { status, errorName: name, requestId, cause: error });
+  }
+  if (status === 429) return new ProviderError('throttled', `${name}: ${message}`, { status, errorName: name, requestId });
+  if (status === 403) return new ProviderError('forbidden', `${name}: ${message}`, { status, errorName: name, requestId });
+  if (status !== undefined && status >= 400) {
+    return new ProviderError('bad-request', `${name}: ${message}`, { status, errorName: name, requestId, cause: error });
+  }
+  return new ProviderError('network', `request to Pinpoint at ${where} failed: ${message}`, { cause: error });
+}
+
+export function regionHelp(): string {
+  return 'no AWS region is set: pass --region, set AWS_REGION, or set a region in your AWS profile (~/.aws/config)';
+}
+
+export function credentialsHelp(): string {
+  return (
+    'no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass --profile NAME, ' +
+    'or configure the default profile (for a local emulator any non-empty values will do; --local needs none)'
+  );
+}
