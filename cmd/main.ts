@@ -13,6 +13,8 @@ import { describeFailure } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { withConnection, withManifestPaths } from './options.js';
 
+class UsageError extends Error {}
+
 async function main(argv: string[], io: Io): Promise<number> {
   let code = 0;
   const run = (action: () => Promise<void>) => async () => {
@@ -73,10 +75,16 @@ async function main(argv: string[], io: Io): Promise<number> {
     .fail((message, error) => {
       // yargs reports usage mistakes here; anything else is a bug and goes to the top-level catch.
       if (error !== undefined && error !== null && error.name !== 'YError') throw error;
-      io.err(`Error: ${message ?? error?.message}\nRun \`pinsync --help\` for usage.\n`);
-      code = 1;
+      // Throwing is what stops yargs from running the command after a usage mistake.
+      throw new UsageError(message ?? error?.message ?? 'invalid usage');
     });
-  await parser.parseAsync();
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`Error: ${error.message}\nRun \`pinsync --help\` for usage.\n`);
+    return 1;
+  }
   return code;
 }
 

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI, started the way the `pinsync` bin starts it. */
+export const CLI = fileURLToPath(new URL('../../cmd/main.js', import.meta.url));
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface CliOptions {
+  readonly cwd?: string;
+  /** Replaces the inherited AWS and pinsync variables; everything else comes from this process. */
+  readonly env?: Record<string, string | undefined>;
+  readonly input?: string;
+}
+
+/** Variables that would make a test depend on the machine it runs on. */
+const SCRUBBED = /^(AWS_|PINSYNC_|NO_COLOR$|FORCE_COLOR$)/;
+
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !SCRUBBED.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(options.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Credentials and region for talking to the emulator; it accepts any. */
+export function emulatorEnv(url: string, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_PINPOINT: url,
+    // Keep the SDK from reading the developer's own ~/.aws files.
+    AWS_CONFIG_FILE: '/nonexistent/pinsync-test-config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/pinsync-test-credentials',
+    ...extra,
+  };
+}
