@@ -104,9 +104,27 @@ export function toRegistryKey(map: 'Attributes' | 'Metrics' | 'UserAttributes', 
   return `${map}.${key}`;
 }
 
-/** Byte size of an endpoint as checked against MAX_ENDPOINT_BYTES. */
-export function measureEndpoint(endpoint: LiveEndpoint): number {
-  return Buffer.byteLength(JSON.stringify(endpoint), 'utf8');
+/** Whether the endpoint, as UTF-8 bytes of JSON.stringify, exceeds MAX_ENDPOINT_BYTES. */
+export function isEndpointTooLarge(endpoint: LiveEndpoint): boolean {
+  // Serialising every written endpoint is the costliest step of a write; a cheap upper bound
+  // settles almost every case, and only endpoints that might be too large are measured exactly.
+  if (boundJsonBytes(endpoint) <= MAX_ENDPOINT_BYTES) return false;
+  return Buffer.byteLength(JSON.stringify(endpoint), 'utf8') > MAX_ENDPOINT_BYTES;
+}
+
+/** An upper bound of JSON.stringify's UTF-8 size: a UTF-16 unit never takes more than 6 bytes. */
+function boundJsonBytes(value: unknown): number {
+  if (typeof value === 'string') return 6 * value.length + 2;
+  if (typeof value !== 'object' || value === null) return 24; // numbers, booleans, null
+  let bytes = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) bytes += boundJsonBytes(item) + 1;
+    return bytes;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== undefined) bytes += 6 * key.length + 4 + boundJsonBytes(item);
+  }
+  return bytes;
 }
 
 export interface EvictionCandidate {

@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict';
-import { startEmulator, type RunningEmulator } from '../../providers/emulator/index.js';
 import { emulatorEnv, runCli } from '../support/cli.js';
-import { makeEndpoint, tempDir, writeManifest, writeText } from '../support/fixtures.js';
+import { useEmulator } from '../support/emulator-fixture.js';
+import { makeEndpoint, writeManifest, writeText } from '../support/fixtures.js';
 
 describe('e2e: the SDK configuration pinsync honours', () => {
-  let emu: RunningEmulator;
-  let dir: string;
-
-  beforeEach(async () => {
-    emu = await startEmulator({ port: 0 });
-    dir = await tempDir();
-  });
-  afterEach(async () => {
-    await emu.close();
-  });
+  const t = useEmulator();
 
   it('--profile takes region and credentials from that profile of the AWS config files', async () => {
-    const config = await writeText(dir, 'aws/config', '[profile emu]\nregion = eu-west-1\n');
-    const credentials = await writeText(dir, 'aws/credentials', '[emu]\naws_access_key_id = AKIDEMU\naws_secret_access_key = secret\n');
-    const manifest = await writeManifest(dir, 'm.yaml', [makeEndpoint(1)], { applicationId: 'app' });
-    const env = emulatorEnv(emu.url, {
+    const config = await writeText(t.dir, 'aws/config', '[profile emu]\nregion = eu-west-1\n');
+    const credentials = await writeText(t.dir, 'aws/credentials', '[emu]\naws_access_key_id = AKIDEMU\naws_secret_access_key = secret\n');
+    const manifest = await writeManifest(t.dir, 'm.yaml', [makeEndpoint(1)], { applicationId: 'app' });
+    const env = emulatorEnv(t.emu.url, {
       AWS_REGION: undefined,
       AWS_ACCESS_KEY_ID: undefined,
       AWS_SECRET_ACCESS_KEY: undefined,
@@ -33,13 +24,13 @@ describe('e2e: the SDK configuration pinsync honours', () => {
     const withProfile = await runCli(['plan', manifest, '--profile', 'emu'], { env });
     assert.equal(withProfile.code, 0, withProfile.stderr);
     assert.match(withProfile.stdout, /Plan: 1 to create/);
-    const read = emu.requests.find((r) => r.method === 'GET');
+    const read = t.emu.requests.find((r) => r.method === 'GET');
     assert.ok(read, 'the plan read through the emulator');
   });
 
   it('--region is used when no region is configured', async () => {
-    const manifest = await writeManifest(dir, 'm.yaml', [makeEndpoint(1)], { applicationId: 'app' });
-    const r = await runCli(['plan', manifest, '--region', 'ap-southeast-2'], { env: emulatorEnv(emu.url, { AWS_REGION: undefined, HOME: dir }) });
+    const manifest = await writeManifest(t.dir, 'm.yaml', [makeEndpoint(1)], { applicationId: 'app' });
+    const r = await runCli(['plan', manifest, '--region', 'ap-southeast-2'], { env: emulatorEnv(t.emu.url, { AWS_REGION: undefined, HOME: t.dir }) });
     assert.equal(r.code, 0, r.stderr);
   });
 });

@@ -1,4 +1,5 @@
 import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
@@ -35,4 +36,14 @@ export function makeEndpoint(n: number, overrides: Partial<EndpointItem> = {}): 
     User: { UserId: `user-${Math.floor(n / 2)}`, UserAttributes: { FirstName: [`Name${n}`] } },
     ...overrides,
   };
+}
+
+/** A loopback URL where nothing listens: a port the OS just handed out and that was closed again. */
+export async function unusedLoopbackUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return `http://127.0.0.1:${address.port}`;
 }
