@@ -1,4 +1,4 @@
-import { COLOURED, PLAIN, type Style } from '../core/render/style.js';
+import { COLOURED, PLAIN, type Style } from '../core/render/index.js';
 
 /** Everything cmd/ writes goes through here: results to stdout, everything else to stderr. */
 export interface Io {

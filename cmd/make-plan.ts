@@ -1,7 +1,5 @@
 import type { Manifest } from '../core/manifest/types.js';
-import { planChanges } from '../core/plan/plan-changes.js';
-import { readLive } from '../core/plan/refresh.js';
-import type { Plan } from '../core/plan/types.js';
+import { planChanges, readLive, type Plan } from '../core/plan/index.js';
 import type { RateLimiter } from '../core/util/rate-limiter.js';
 import type { EndpointProvider } from '../providers/types.js';
 

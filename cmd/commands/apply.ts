@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline/promises';
-import { applyPlan, type ApplyResult } from '../../core/apply/apply-plan.js';
-import { renderPlanJson } from '../../core/render/json.js';
-import { renderPlanText } from '../../core/render/text.js';
+import { applyPlan, type ApplyResult } from '../../core/apply/index.js';
+import { renderPlanJson, renderPlanText } from '../../core/render/index.js';
 import { createRateLimiter } from '../../core/util/rate-limiter.js';
 import { ExitCode, UserError } from '../errors.js';
 import { styleFor, type Io } from '../io.js';

@@ -1,5 +1,4 @@
-import { renderPlanJson } from '../../core/render/json.js';
-import { renderPlanText } from '../../core/render/text.js';
+import { renderPlanJson, renderPlanText } from '../../core/render/index.js';
 import { createRateLimiter } from '../../core/util/rate-limiter.js';
 import { ExitCode } from '../errors.js';
 import { styleFor, type Io } from '../io.js';

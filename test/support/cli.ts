@@ -15,6 +15,8 @@ export interface CliOptions {
   /** Replaces the inherited AWS and pinsync variables; everything else comes from this process. */
   readonly env?: Record<string, string | undefined>;
   readonly input?: string;
+  /** Run this command line instead of the CLI itself (a wrapper that starts it). */
+  readonly command?: readonly string[];
 }
 
 /** Variables that would make a test depend on the machine it runs on. */
@@ -28,7 +30,8 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     else env[k] = v;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [file, ...rest] = options.command ?? [process.execPath, CLI, ...args];
+    const child = spawn(file as string, rest, { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
