@@ -11,7 +11,7 @@ import { runPlan } from './commands/plan.js';
 import { runValidate } from './commands/validate.js';
 import { describeFailure } from './errors.js';
 import { processIo, type Io } from './io.js';
-import { withConnection, withManifestPaths } from './options.js';
+import { withConnection, withManifestPaths, withPlanning } from './options.js';
 
 class UsageError extends Error {}
 
@@ -33,7 +33,7 @@ async function main(argv: string[], io: Io): Promise<number> {
       'plan [paths..]',
       'read Pinpoint, compare with the manifest, print what would change (no writes)',
       (y) =>
-        withConnection(withManifestPaths(y)).option('detailed-exitcode', {
+        withPlanning(withConnection(withManifestPaths(y))).option('detailed-exitcode', {
           type: 'boolean',
           describe: 'exit 0 when there is nothing to change, 2 when there are changes, 1 on error',
         }),
@@ -43,10 +43,9 @@ async function main(argv: string[], io: Io): Promise<number> {
       'apply [paths..]',
       'plan, ask for approval, then send only the created and changed endpoints',
       (y) =>
-        withConnection(withManifestPaths(y)).option('auto-approve', {
-          type: 'boolean',
-          describe: 'apply without asking (required when there is no terminal)',
-        }),
+        withPlanning(withConnection(withManifestPaths(y)))
+          .option('auto-approve', { type: 'boolean', describe: 'apply without asking (required when there is no terminal)' })
+          .option('force', { type: 'boolean', describe: 'apply even when the plan breaks a safety check' }),
       (a) => run(() => runApply(a, io))(),
     )
     .command(

@@ -1,16 +1,85 @@
 import type { Manifest } from '../core/manifest/types.js';
-import { planChanges, readLive, type Plan } from '../core/plan/index.js';
+import {
+  DEFAULT_SAFETY,
+  liveFromState,
+  planChanges,
+  readLive,
+  type Plan,
+  type PlanOptions,
+  type ReadTarget,
+} from '../core/plan/index.js';
+import { createIdFilter } from '../core/plan/target.js';
+import { stateApplication, type State, type StateEndpoint } from '../core/state/index.js';
 import type { RateLimiter } from '../core/util/rate-limiter.js';
 import type { EndpointProvider } from '../providers/types.js';
 
-/** Reads what Pinpoint holds for the declared endpoints and plans against it. */
+/** The flags that shape a plan; each wins over the manifest's own setting. */
+export interface PlanFlags {
+  readonly refresh: 'live' | 'state';
+  readonly target?: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly prune?: boolean;
+  readonly replaceOnRemoval?: boolean;
+  readonly maxDeletePercent?: number;
+  readonly safetyMinManaged?: number;
+  readonly allowResubscribe?: boolean;
+  readonly concurrency: number;
+}
+
+export function planOptions(flags: PlanFlags, manifest: Manifest): PlanOptions {
+  const s = manifest.settings;
+  return {
+    removals: flags.replaceOnRemoval ? 'replace' : (s.removals ?? 'leave'),
+    prune: flags.prune ?? s.prune ?? false,
+    safety: {
+      maxDeletePercent: flags.maxDeletePercent ?? s.safety?.maxDeletePercent ?? DEFAULT_SAFETY.maxDeletePercent,
+      minManaged: flags.safetyMinManaged ?? s.safety?.minManaged ?? DEFAULT_SAFETY.minManaged,
+      allowResubscribe: flags.allowResubscribe ?? false,
+    },
+  };
+}
+
+/**
+ * Reads what the plan needs (Pinpoint, or with `--refresh state` nothing at all) and plans. Only
+ * endpoints within `--target`/`--exclude` are read, compared, or counted.
+ */
 export async function makePlan(
   manifest: Manifest,
   applicationId: string,
-  provider: EndpointProvider,
-  options: { concurrency: number; limiter: RateLimiter },
+  state: State,
+  /** Opened only when the plan reads Pinpoint; the caller closes it. */
+  provider: () => Promise<EndpointProvider>,
+  flags: PlanFlags,
+  limiter: RateLimiter,
 ): Promise<Plan> {
-  const desired = manifest.endpoints.map((e) => e.endpoint);
-  const { live, stats } = await readLive(provider, desired, options);
-  return { ...planChanges({ applicationId, desired, live }), refresh: stats };
+  const inScope = createIdFilter(flags.target ?? [], flags.exclude ?? []);
+  const desired = manifest.endpoints.filter((e) => inScope(e.endpoint.Id));
+  const lastApplied = new Map<string, StateEndpoint>();
+  for (const [key, e] of Object.entries(stateApplication(state, applicationId).endpoints)) if (inScope(e.id)) lastApplied.set(key, e);
+  const options = planOptions(flags, manifest);
+
+  let refreshed;
+  if (flags.refresh === 'state') {
+    refreshed = liveFromState(lastApplied.values());
+  } else {
+    const declared = new Set(desired.map((d) => d.endpoint.Id.toLowerCase()));
+    const targets: ReadTarget[] = desired.map((d) => {
+      const last = lastApplied.get(d.endpoint.Id.toLowerCase());
+      return { id: d.endpoint.Id, userIds: userIdsOf(d.endpoint.User?.UserId, last), inState: last !== undefined };
+    });
+    // Pruning needs to know which undeclared managed endpoints still exist.
+    if (options.prune) {
+      for (const [key, last] of lastApplied) if (!declared.has(key)) targets.push({ id: last.id, userIds: userIdsOf(undefined, last), inState: true });
+    }
+    refreshed = await readLive(await provider(), targets, { concurrency: flags.concurrency, limiter });
+  }
+  return { ...planChanges({ applicationId, desired, lastApplied, live: refreshed.live, options }), refresh: refreshed.stats };
+}
+
+function userIdsOf(declared: string | undefined, last: StateEndpoint | undefined): string[] {
+  const ids = new Set<string>();
+  if (declared) ids.add(declared);
+  const applied = last?.applied.User?.UserId;
+  if (applied) ids.add(applied);
+  return [...ids];
 }

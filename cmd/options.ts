@@ -42,3 +42,29 @@ export function withConnection<T>(y: Argv<T>): Argv<T & CommonArgs> {
       return true;
     }) as unknown as Argv<T & CommonArgs>;
 }
+
+/** Flags that shape a plan (plan and apply). */
+export interface PlanningArgs {
+  state?: string;
+  refresh: 'live' | 'state';
+  target?: string[];
+  exclude?: string[];
+  prune?: boolean;
+  replaceOnRemoval?: boolean;
+  maxDeletePercent?: number;
+  safetyMinManaged?: number;
+  allowResubscribe?: boolean;
+}
+
+export function withPlanning<T>(y: Argv<T>): Argv<T & PlanningArgs> {
+  return y
+    .option('state', { type: 'string', describe: 'state file (default: pinsync.state.json beside the first manifest path; with --local, in .pinsync/local/)' })
+    .option('refresh', { choices: ['live', 'state'] as const, default: 'live' as const, describe: 'live: read Pinpoint; state: compare with the state file and make no call' })
+    .option('target', { type: 'string', array: true, describe: 'only endpoints whose Id matches one of these globs (* and ?)' })
+    .option('exclude', { type: 'string', array: true, describe: 'leave out endpoints whose Id matches one of these globs' })
+    .option('prune', { type: 'boolean', describe: 'delete endpoints that pinsync applied and the manifest no longer declares (manifest: prune: true)' })
+    .option('replace-on-removal', { type: 'boolean', describe: 'a removed metric, Demographic or Location field replaces the endpoint (manifest: removals: replace)' })
+    .option('max-delete-percent', { type: 'number', describe: 'safety: most deletes plus replaces, as a percentage of managed endpoints (default 30)' })
+    .option('safety-min-managed', { type: 'number', describe: 'safety: the percentage rule applies from this many managed endpoints (default 10)' })
+    .option('allow-resubscribe', { type: 'boolean', describe: 'allow OptOut to change from ALL to NONE' }) as unknown as Argv<T & PlanningArgs>;
+}

@@ -47,3 +47,19 @@ export async function openProvider(applicationId: string, options: ConnectionOpt
     },
   };
 }
+
+/** A provider opened on first use, so runs that make no call need no credentials or emulator. */
+export interface LazyProvider {
+  get(): Promise<EndpointProvider>;
+  close(): Promise<void>;
+}
+
+export function lazyProvider(applicationId: string, options: ConnectionOptions, cwd: string): LazyProvider {
+  let opened: Promise<EndpointProvider> | undefined;
+  return {
+    get: () => (opened ??= openProvider(applicationId, options, cwd)),
+    close: async () => {
+      if (opened !== undefined) await (await opened).close();
+    },
+  };
+}

@@ -1,79 +1,144 @@
 import { isProviderError, type EndpointItem, type EndpointProvider } from '../../providers/types.js';
-import type { Plan, UpsertChange } from '../plan/types.js';
+import type { Change, Plan, ReplaceChange, UpsertChange } from '../plan/types.js';
+import type { StateEndpoint } from '../state/types.js';
 import { mapConcurrent } from '../util/pool.js';
 import type { RateLimiter } from '../util/rate-limiter.js';
 import { chunkItems } from './batches.js';
 
-export type ItemOutcome = 'applied' | 'failed';
+export type ItemOutcome = 'applied' | 'failed' | 'skipped';
 
 export interface ItemResult {
   readonly id: string;
-  readonly action: UpsertChange['action'];
+  readonly action: Change['action'];
   readonly outcome: ItemOutcome;
   readonly requestId?: string;
   readonly error?: string;
 }
 
+export interface ApplyCounts {
+  readonly created: number;
+  readonly updated: number;
+  readonly replaced: number;
+  readonly deleted: number;
+  readonly failed: number;
+}
+
 export interface ApplyResult {
   readonly items: readonly ItemResult[];
-  readonly counts: { readonly created: number; readonly updated: number; readonly replaced: number; readonly deleted: number; readonly failed: number };
+  readonly counts: ApplyCounts;
   readonly writeCalls: number;
+  readonly deleteCalls: number;
   readonly durationMs: number;
 }
 
-/** Told about progress as batches complete; cmd/ decides whether and how to show it. */
+/** Where confirmed changes go as soon as Pinpoint confirms them (the state, through its journal). */
+export interface StateSink {
+  record(change: { readonly set?: readonly StateEndpoint[]; readonly remove?: readonly string[] }): Promise<void>;
+}
+
+/** Told about progress as requests complete; cmd/ decides whether and how to show it. */
 export interface ApplyReporter {
-  batchDone(info: { readonly index: number; readonly total: number; readonly items: number; readonly ok: boolean }): void;
+  progress(info: { readonly done: number; readonly total: number }): void;
 }
 
 export interface ApplyOptions {
   readonly concurrency: number;
   readonly limiter: RateLimiter;
+  readonly state?: StateSink;
   readonly reporter?: ApplyReporter;
   readonly now?: () => number;
 }
 
+type Upsert = UpsertChange | ReplaceChange;
+
 /**
- * Sends the plan's creates and updates in UpdateEndpointsBatch requests of at most 100 items
- * and 7 MB. Nothing unchanged is in a plan, so nothing unchanged is sent. A failed request
- * fails its items and the others still go through; the result says which is which.
+ * Applies a plan: records what needs no call, deletes first (replaces too), then sends creates,
+ * updates and the re-creates of replaces in UpdateEndpointsBatch requests of at most 100 items and
+ * 7 MB. A request Pinpoint rejects as bad is split in halves until the bad items are isolated, so
+ * every good endpoint still goes through. The state learns of each change once Pinpoint confirms it.
  */
-export async function applyPlan(plan: Plan, provider: EndpointProvider, options: ApplyOptions): Promise<ApplyResult> {
+export async function applyPlan(plan: Plan, connect: () => Promise<EndpointProvider>, options: ApplyOptions): Promise<ApplyResult> {
   const now = options.now ?? Date.now;
   const started = now();
-  const upserts = plan.changes.filter((c): c is UpsertChange => c.action === 'create' || c.action === 'update');
-  const actionById = new Map(upserts.map((c) => [c.item.Id, c.action] as const));
-  const batches = chunkItems(upserts.map((c) => c.item));
-  const before = provider.stats().writeCalls;
+  const state = options.state;
+  const total = plan.changes.length;
+  let done = 0;
+  const tick = (n: number) => {
+    done += n;
+    options.reporter?.progress({ done, total });
+  };
 
-  const perBatch = await mapConcurrent(batches, options.concurrency, async (batch, index) => {
+  await state?.record({
+    set: plan.record.map((r) => toStateEndpoint(r.declared, r.protect)),
+    remove: plan.notes.filter((n) => n.kind === 'no-longer-managed').map((n) => n.id),
+  });
+  if (plan.changes.length === 0) {
+    return { items: [], counts: { created: 0, updated: 0, replaced: 0, deleted: 0, failed: 0 }, writeCalls: 0, deleteCalls: 0, durationMs: now() - started };
+  }
+  // Connected only now: a plan that only records state makes no call at all.
+  const provider = await connect();
+  const before = provider.stats();
+
+  const deletions = plan.changes.filter((c) => c.action === 'delete' || c.action === 'replace');
+  const deleteResults = await mapConcurrent(deletions, options.concurrency, async (change) => {
     await options.limiter.acquire();
-    const results = await sendBatch(provider, batch, actionById);
-    options.reporter?.batchDone({ index, total: batches.length, items: batch.length, ok: results.every((r) => r.outcome === 'applied') });
+    const result = await deleteOne(provider, change);
+    if (result.outcome === 'applied' && change.action === 'delete') await state?.record({ remove: [change.id] });
+    if (change.action === 'delete' || result.outcome === 'failed') tick(1);
+    return result;
+  });
+  const failedReplaces = new Set(deleteResults.filter((r) => r.outcome === 'failed' && r.action === 'replace').map((r) => r.id));
+
+  const upserts = plan.changes.filter((c): c is Upsert => (c.action === 'create' || c.action === 'update' || c.action === 'replace') && !failedReplaces.has(c.id));
+  const byId = new Map(upserts.map((c) => [c.item.Id, c] as const));
+  const batches = chunkItems(upserts.map((c) => c.item));
+  const upsertResults = await mapConcurrent(batches, options.concurrency, async (batch) => {
+    const results = await sendIsolating(provider, batch, options.limiter, byId);
+    const applied = results.filter((r) => r.outcome === 'applied').map((r) => byId.get(r.id) as Upsert);
+    await state?.record({ set: applied.map((c) => toStateEndpoint(c.declared, c.protect)) });
+    tick(batch.length);
     return results;
   });
-  const items = perBatch.flat();
-  const ok = (action: ItemResult['action']): number => items.filter((r) => r.action === action && r.outcome === 'applied').length;
+
+  const items = [
+    ...deleteResults.filter((r) => r.action === 'delete' || r.outcome === 'failed'),
+    ...upsertResults.flat(),
+  ];
+  const ok = (action: Change['action']) => items.filter((r) => r.action === action && r.outcome === 'applied').length;
+  const after = provider.stats();
   return {
     items,
-    counts: {
-      created: ok('create'),
-      updated: ok('update'),
-      replaced: 0,
-      deleted: 0,
-      failed: items.filter((r) => r.outcome === 'failed').length,
-    },
-    writeCalls: provider.stats().writeCalls - before,
+    counts: { created: ok('create'), updated: ok('update'), replaced: ok('replace'), deleted: ok('delete'), failed: items.filter((r) => r.outcome === 'failed').length },
+    writeCalls: after.writeCalls - before.writeCalls,
+    deleteCalls: after.deleteCalls - before.deleteCalls,
     durationMs: now() - started,
   };
 }
 
-async function sendBatch(
+export function toStateEndpoint(declared: EndpointItem, protect: true | undefined): StateEndpoint {
+  const { Id, ...applied } = declared;
+  return protect ? { id: Id, applied, protect } : { id: Id, applied };
+}
+
+async function deleteOne(provider: EndpointProvider, change: Change): Promise<ItemResult> {
+  try {
+    // Already gone counts as deleted: the plan's intent holds.
+    await provider.deleteEndpoint(change.id);
+    return { id: change.id, action: change.action, outcome: 'applied' };
+  } catch (error) {
+    if (!isProviderError(error) || error.kind === 'config') throw error;
+    return { id: change.id, action: change.action, outcome: 'failed', requestId: error.requestId, error: error.message };
+  }
+}
+
+async function sendIsolating(
   provider: EndpointProvider,
   batch: readonly EndpointItem[],
-  actionById: ReadonlyMap<string, UpsertChange['action']>,
+  limiter: RateLimiter,
+  byId: ReadonlyMap<string, Upsert>,
 ): Promise<ItemResult[]> {
-  const action = (item: EndpointItem): UpsertChange['action'] => actionById.get(item.Id) ?? 'update';
+  const action = (item: EndpointItem) => byId.get(item.Id)?.action ?? 'update';
+  await limiter.acquire();
   try {
     const { requestId } = await provider.writeBatch(batch);
     return batch.map((item) => ({ id: item.Id, action: action(item), outcome: 'applied', requestId }));
@@ -81,12 +146,13 @@ async function sendBatch(
     // Only Pinpoint's answers are per-request results; anything else (no credentials, a bug)
     // means no request can succeed, so it ends the run.
     if (!isProviderError(error) || error.kind === 'config') throw error;
-    return batch.map((item) => ({
-      id: item.Id,
-      action: action(item),
-      outcome: 'failed',
-      requestId: error.requestId,
-      error: error.message,
-    }));
+    if ((error.kind === 'bad-request' || error.kind === 'payload-too-large') && batch.length > 1) {
+      // Pinpoint rejects a whole batch for one bad item: halve until the bad ones stand alone.
+      const middle = Math.ceil(batch.length / 2);
+      const first = await sendIsolating(provider, batch.slice(0, middle), limiter, byId);
+      const second = await sendIsolating(provider, batch.slice(middle), limiter, byId);
+      return [...first, ...second];
+    }
+    return batch.map((item) => ({ id: item.Id, action: action(item), outcome: 'failed', requestId: error.requestId, error: error.message }));
   }
 }

@@ -1,2 +1,11 @@
-export { applyPlan, type ApplyOptions, type ApplyReporter, type ApplyResult, type ItemResult } from './apply-plan.js';
+export {
+  applyPlan,
+  toStateEndpoint,
+  type ApplyCounts,
+  type ApplyOptions,
+  type ApplyReporter,
+  type ApplyResult,
+  type ItemResult,
+  type StateSink,
+} from './apply-plan.js';
 export { chunkItems, MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from './batches.js';

@@ -1,14 +1,40 @@
+import equal from 'fast-deep-equal';
 import type { EndpointItem, LiveEndpoint } from '../../providers/types.js';
-import { declaredFields, fieldEquals, normaliseLive, valueAt } from './fields.js';
-import type { Change, FieldChange, Plan } from './types.js';
+import type { StateEndpoint } from '../state/types.js';
+import { buildUpdateItem } from './build-item.js';
+import { diffEndpoint, type EndpointDiff } from './diff-endpoint.js';
+import { declaredFields, normaliseLive, valueAt } from './fields.js';
+import { fingerprintEndpoint } from './fingerprint.js';
+import { checkSafety, DEFAULT_SAFETY, type SafetyOptions } from './safety.js';
+import type { Change, FieldChange, Plan, PlanNote, ReplaceChange, StateRecord, UpsertChange } from './types.js';
 import { ACTION_ORDER } from './types.js';
+
+/** A declared endpoint as the planner needs it (a ManifestEndpoint fits). */
+export interface DesiredEndpoint {
+  readonly endpoint: EndpointItem;
+  readonly protect?: boolean;
+  readonly allowResubscribe?: boolean;
+}
+
+export interface PlanOptions {
+  /** What a removal that no update can express becomes (default: left in place, with a note). */
+  readonly removals: 'leave' | 'replace';
+  /** Delete endpoints in the state that are no longer declared. */
+  readonly prune: boolean;
+  readonly safety: SafetyOptions;
+}
+
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = { removals: 'leave', prune: false, safety: DEFAULT_SAFETY };
 
 export interface PlanInput {
   readonly applicationId: string;
-  /** The declared endpoints; Ids are unique case-insensitively (the loader guarantees it). */
-  readonly desired: readonly EndpointItem[];
+  /** Declared endpoints; Ids are unique case-insensitively (the loader guarantees it). */
+  readonly desired: readonly DesiredEndpoint[];
+  /** What pinsync last applied, keyed by lowercased Id (this application, within the targets). */
+  readonly lastApplied: ReadonlyMap<string, StateEndpoint>;
   /** What Pinpoint holds, keyed by lowercased Id; an Id absent from the map does not exist. */
   readonly live: ReadonlyMap<string, LiveEndpoint>;
+  readonly options?: PlanOptions;
 }
 
 /** Endpoint Ids are case-insensitive in Pinpoint; every map of endpoints is keyed by this. */
@@ -17,24 +43,73 @@ export function idKey(id: string): string {
 }
 
 /**
- * The pure planner: compares each declared endpoint's declared fields with what Pinpoint holds.
- * Never mutates its inputs; the result is sorted once, here.
+ * The pure planner. Compares each declared endpoint with what Pinpoint holds and what pinsync last
+ * applied; never mutates its inputs; sorts the result once, here.
  */
 export function planChanges(input: PlanInput): Plan {
+  const options = input.options ?? DEFAULT_PLAN_OPTIONS;
   const changes: Change[] = [];
+  const notes: PlanNote[] = [];
+  const record: StateRecord[] = [];
+  const fingerprints: Record<string, string> = {};
   let unchanged = 0;
-  for (const desired of input.desired) {
-    const live = input.live.get(idKey(desired.Id));
-    const fields = diffFields(desired, live);
+  const declaredKeys = new Set<string>();
+
+  for (const d of input.desired) {
+    const key = idKey(d.endpoint.Id);
+    declaredKeys.add(key);
+    const last = input.lastApplied.get(key);
+    const live = input.live.get(key);
+    const protect = d.protect === true ? (true as const) : undefined;
     if (live === undefined) {
-      changes.push({ action: 'create', id: desired.Id, fields, item: desired });
-    } else if (fields.length > 0) {
-      changes.push({ action: 'update', id: desired.Id, fields, item: desired });
-    } else {
+      const create: UpsertChange = { action: 'create', id: d.endpoint.Id, fields: createFields(d.endpoint), item: d.endpoint, declared: d.endpoint };
+      changes.push(withProtect(create, protect));
+      fingerprints[d.endpoint.Id] = fingerprintEndpoint(undefined);
+      continue;
+    }
+    const diff = diffEndpoint(d.endpoint, last?.applied, live);
+    const change = changeFor(d, diff, options, notes, protect);
+    if (change === undefined) {
       unchanged++;
+      if (!stateMatches(last, d.endpoint, protect)) record.push(withProtect({ id: d.endpoint.Id, declared: d.endpoint }, protect));
+    } else {
+      changes.push(change);
+      fingerprints[d.endpoint.Id] = fingerprintEndpoint(live);
     }
   }
+
+  for (const [key, last] of input.lastApplied) {
+    if (declaredKeys.has(key)) continue;
+    const live = input.live.get(key);
+    if (options.prune && live !== undefined) {
+      changes.push({ action: 'delete', id: last.id, fields: deleteFields(last, live) });
+      fingerprints[last.id] = fingerprintEndpoint(live);
+    } else {
+      notes.push({
+        id: last.id,
+        kind: 'no-longer-managed',
+        message: options.prune
+          ? `${last.id} is no longer in the manifest and no longer in Pinpoint; apply removes it from the state`
+          : `${last.id} is no longer in the manifest: apply stops managing it and leaves it in Pinpoint (use --prune to delete it)`,
+      });
+    }
+  }
+
   changes.sort(compareChanges);
+  notes.sort((a, b) => compareText(a.id, b.id) || compareText(a.path ?? '', b.path ?? ''));
+  record.sort((a, b) => compareText(a.id, b.id));
+  const protectedIds = new Set<string>();
+  for (const d of input.desired) if (d.protect) protectedIds.add(idKey(d.endpoint.Id));
+  for (const [key, last] of input.lastApplied) if (last.protect && !declaredKeys.has(key)) protectedIds.add(key);
+  const safety = checkSafety(
+    {
+      changes,
+      managed: input.lastApplied.size,
+      protectedIds,
+      resubscribeAllowed: new Set(input.desired.filter((d) => d.allowResubscribe).map((d) => idKey(d.endpoint.Id))),
+    },
+    options.safety,
+  );
   const count = (action: Change['action']): number => changes.filter((c) => c.action === action).length;
   return {
     formatVersion: 1,
@@ -45,23 +120,86 @@ export function planChanges(input: PlanInput): Plan {
       replace: count('replace'),
       delete: count('delete'),
       unchanged,
+      drift: changes.filter((c) => c.fields.some((f) => f.drift)).length,
     },
     changes,
+    notes,
+    safety,
+    record,
+    fingerprints: sortedRecord(fingerprints),
   };
 }
 
-function diffFields(desired: EndpointItem, live: LiveEndpoint | undefined): FieldChange[] {
-  const out: FieldChange[] = [];
-  for (const field of declaredFields(desired)) {
-    const before = live === undefined ? null : normaliseLive(field.kind, valueAt(live, field.segments));
-    if (live !== undefined && fieldEquals(field.kind, field.value, before)) continue;
-    out.push({ path: field.path, before, after: field.value });
+function changeFor(
+  d: DesiredEndpoint,
+  diff: EndpointDiff,
+  options: PlanOptions,
+  notes: PlanNote[],
+  protect: true | undefined,
+): Change | undefined {
+  const id = d.endpoint.Id;
+  const cleared = diff.removals.filter((r) => r.clearable);
+  const stuck = diff.removals.filter((r) => !r.clearable);
+  if (stuck.length > 0 && options.removals === 'replace') {
+    const fields: FieldChange[] = [...diff.changed, ...stuck.map((r) => ({ path: r.field.path, before: r.before, after: null }))];
+    const reason = `${stuck.map((r) => r.field.path).join(', ')} ${stuck.length === 1 ? 'was' : 'were'} removed from the manifest, and Pinpoint cannot remove ${stuck.length === 1 ? 'it' : 'them'} by update`;
+    const replace: ReplaceChange = { action: 'replace', id, fields, item: d.endpoint, declared: d.endpoint, reason };
+    return withProtect(replace, protect);
   }
-  return out;
+  for (const r of stuck) {
+    notes.push({
+      id,
+      kind: 'removal-left-in-place',
+      path: r.field.path,
+      message: `${r.field.path} was removed from the manifest of ${id}, but Pinpoint cannot remove ${describeKind(r.field.path)} by update: it keeps its value. Set removals: replace (or pass --replace-on-removal) to delete and re-create the endpoint instead`,
+    });
+  }
+  const fields: FieldChange[] = [...diff.changed, ...cleared.map((r) => ({ path: r.field.path, before: r.before, after: [] as string[] }))];
+  if (fields.length === 0) return undefined;
+  const item = buildUpdateItem(d.endpoint, diff.changed, cleared.map((r) => [...r.field.segments]));
+  const update: UpsertChange = { action: 'update', id, fields, item, declared: d.endpoint };
+  return withProtect(update, protect);
+}
+
+function describeKind(path: string): string {
+  if (path.startsWith('Metrics.')) return 'a metric key';
+  if (path.startsWith('Demographic.')) return 'a Demographic field';
+  if (path.startsWith('Location.')) return 'a Location field';
+  if (path === 'User.UserId') return 'a UserId';
+  return 'this field';
+}
+
+function createFields(e: EndpointItem): FieldChange[] {
+  return declaredFields(e).map((f) => ({ path: f.path, before: null, after: f.value }));
+}
+
+function deleteFields(last: StateEndpoint, live: LiveEndpoint): FieldChange[] {
+  return declaredFields(last.applied).flatMap((f) => {
+    const before = normaliseLive(f.kind, valueAt(live, f.segments));
+    return before === null ? [] : [{ path: f.path, before, after: null }];
+  });
+}
+
+function stateMatches(last: StateEndpoint | undefined, declared: EndpointItem, protect: true | undefined): boolean {
+  if (last === undefined || last.protect !== protect) return false;
+  const { Id: _id, ...fields } = declared;
+  return equal(last.applied, fields);
+}
+
+function withProtect<T extends object>(value: T, protect: true | undefined): T {
+  return protect ? { ...value, protect } : value;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareChanges(a: Change, b: Change): number {
-  const byAction = ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action);
-  if (byAction !== 0) return byAction;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action) || compareText(a.id, b.id);
+}
+
+function sortedRecord(r: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(r).sort()) out[k] = r[k] as string;
+  return out;
 }

@@ -130,7 +130,7 @@ describe('e2e: plan and apply through the CLI and the real SDK', () => {
     const plan = JSON.parse(first.stdout);
     assert.equal(plan.formatVersion, 1);
     assert.equal(plan.applicationId, APP);
-    assert.deepEqual(plan.summary, { create: 1, update: 1, replace: 0, delete: 0, unchanged: 0 });
+    assert.deepEqual(plan.summary, { create: 1, update: 1, replace: 0, delete: 0, unchanged: 0, drift: 0 });
     assert.deepEqual(
       plan.changes.map((c: { action: string; id: string }) => [c.action, c.id]),
       [

@@ -9,7 +9,7 @@ function live(...endpoints: LiveEndpoint[]): Map<string, LiveEndpoint> {
 }
 
 function plan(desired: EndpointItem[], current: Map<string, LiveEndpoint>) {
-  return planChanges({ applicationId: APP, desired, live: current });
+  return planChanges({ applicationId: APP, desired: desired.map((endpoint) => ({ endpoint })), lastApplied: new Map(), live: current });
 }
 
 const base: EndpointItem = {
@@ -25,7 +25,7 @@ const base: EndpointItem = {
 describe('planChanges', () => {
   it('creates what Pinpoint does not hold, listing every declared field', () => {
     const p = plan([base], live());
-    assert.deepEqual(p.summary, { create: 1, update: 0, replace: 0, delete: 0, unchanged: 0 });
+    assert.deepEqual(p.summary, { create: 1, update: 0, replace: 0, delete: 0, unchanged: 0, drift: 0 });
     const change = p.changes[0];
     assert.equal(change?.action, 'create');
     assert.deepEqual(

@@ -6,12 +6,16 @@ import { COLOURED } from '../../../core/render/style.js';
 const plan: Plan = {
   formatVersion: 1,
   applicationId: 'app',
-  summary: { create: 1, update: 1, replace: 0, delete: 0, unchanged: 98 },
+  summary: { create: 1, update: 1, replace: 0, delete: 0, unchanged: 98, drift: 0 },
+  notes: [],
+  safety: [],
+  record: [],
   changes: [
     {
       action: 'create',
       id: 'new-1',
       item: { Id: 'new-1', ChannelType: 'SMS', Address: '+12065550100' },
+      declared: { Id: 'new-1', ChannelType: 'SMS', Address: '+12065550100' },
       fields: [
         { path: 'ChannelType', before: null, after: 'SMS' },
         { path: 'Address', before: null, after: '+12065550100' },
@@ -21,6 +25,7 @@ const plan: Plan = {
       action: 'update',
       id: 'old-1',
       item: { Id: 'old-1', ChannelType: 'EMAIL', Metrics: { level: 3 } },
+      declared: { Id: 'old-1', ChannelType: 'EMAIL', Attributes: { Interests: ['Music', 'Books'] }, Metrics: { level: 3 } },
       fields: [
         { path: 'Attributes.Interests', before: ['Music'], after: ['Music', 'Books'] },
         { path: 'Metrics.level', before: null, after: 3 },
@@ -56,7 +61,7 @@ describe('renderPlanText', () => {
   });
 
   it('says so in one line when nothing changes', () => {
-    const empty: Plan = { ...plan, changes: [], summary: { create: 0, update: 0, replace: 0, delete: 0, unchanged: 3 } };
+    const empty: Plan = { ...plan, changes: [], summary: { create: 0, update: 0, replace: 0, delete: 0, unchanged: 3, drift: 0 } };
     assert.equal(renderPlanText(empty), 'No changes. Pinpoint matches the manifest (3 endpoints).\n');
   });
 

@@ -1,0 +1,205 @@
+// A JSON parser that keeps offsets. JSON.parse gives no positions (and on Node 20 its messages
+// carry none), and the yaml library accepts far more than JSON and is slow on large files; this
+// reads strict JSON (RFC 8259) into SourceNodes and reports the first syntax error where it is.
+
+import type { MapEntry, ParsedText, ScalarNode, SourceNode } from './source-node.js';
+
+class JsonSyntaxError {
+  constructor(
+    readonly offset: number,
+    readonly message: string,
+  ) {}
+}
+
+const MAX_DEPTH = 500;
+const NUMBER_RE = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
+
+class JsonReader {
+  private pos = 0;
+  private depth = 0;
+
+  constructor(private readonly text: string) {
+    // A byte-order mark is not JSON, but editors on Windows write one; skip it.
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+  }
+
+  read(): SourceNode | undefined {
+    this.skipSpace();
+    if (this.pos >= this.text.length) return undefined;
+    const root = this.readValue();
+    this.skipSpace();
+    if (this.pos < this.text.length) this.fail(`unexpected ${this.describeHere()} after the end of the JSON value`);
+    return root;
+  }
+
+  private readValue(): SourceNode {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 123) return this.readObject();
+    if (c === 91) return this.readArray();
+    if (c === 34) return this.readString();
+    const start = this.pos;
+    if (c === 45 || (c >= 48 && c <= 57)) {
+      NUMBER_RE.lastIndex = start;
+      if (!NUMBER_RE.test(this.text)) this.fail('invalid number');
+      this.pos = NUMBER_RE.lastIndex;
+      return { kind: 'scalar', value: Number(this.text.slice(start, this.pos)), start, end: this.pos };
+    }
+    for (const [word, value] of LITERALS) {
+      if (this.text.startsWith(word, start)) {
+        this.pos += word.length;
+        return { kind: 'scalar', value, start, end: this.pos };
+      }
+    }
+    if (c === 39) this.fail('JSON strings need double quotes, not single quotes');
+    return this.fail(`expected a JSON value, found ${this.describeHere()}`);
+  }
+
+  private readObject(): SourceNode {
+    const start = this.pos++;
+    this.enter();
+    const entries: MapEntry[] = [];
+    this.skipSpace();
+    if (this.text.charCodeAt(this.pos) === 125) {
+      this.pos++;
+      this.depth--;
+      return { kind: 'map', entries, start };
+    }
+    for (;;) {
+      if (this.text.charCodeAt(this.pos) !== 34) {
+        this.fail(`expected a property name in double quotes, found ${this.describeHere()}`);
+      }
+      const key = this.readString();
+      this.skipSpace();
+      if (this.text.charCodeAt(this.pos) !== 58) this.fail(`expected ':' after the property name, found ${this.describeHere()}`);
+      this.pos++;
+      this.skipSpace();
+      entries.push({ key, value: this.readValue() });
+      this.skipSpace();
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 125) break;
+      if (c !== 44) this.fail(`expected ',' or '}' after a property value, found ${this.describeHere()}`);
+      const comma = this.pos++;
+      this.skipSpace();
+      if (this.text.charCodeAt(this.pos) === 125) this.failAt(comma, 'trailing comma: JSON allows no comma before }');
+    }
+    this.pos++;
+    this.depth--;
+    return { kind: 'map', entries, start };
+  }
+
+  private readArray(): SourceNode {
+    const start = this.pos++;
+    this.enter();
+    const items: SourceNode[] = [];
+    this.skipSpace();
+    if (this.text.charCodeAt(this.pos) === 93) {
+      this.pos++;
+      this.depth--;
+      return { kind: 'seq', items, start };
+    }
+    for (;;) {
+      items.push(this.readValue());
+      this.skipSpace();
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 93) break;
+      if (c !== 44) this.fail(`expected ',' or ']' after an array element, found ${this.describeHere()}`);
+      const comma = this.pos++;
+      this.skipSpace();
+      if (this.text.charCodeAt(this.pos) === 93) this.failAt(comma, 'trailing comma: JSON allows no comma before ]');
+    }
+    this.pos++;
+    this.depth--;
+    return { kind: 'seq', items, start };
+  }
+
+  private readString(): ScalarNode {
+    const text = this.text;
+    const start = this.pos;
+    let p = start + 1;
+    let out = '';
+    let chunk = p;
+    for (;;) {
+      if (p >= text.length) this.failAt(start, 'unterminated string');
+      const c = text.charCodeAt(p);
+      if (c === 34) break;
+      if (c < 32) this.failAt(p, 'control character in a string: write it as an escape such as \\n');
+      if (c !== 92) {
+        p++;
+        continue;
+      }
+      out += text.slice(chunk, p);
+      const e = text[p + 1];
+      const simple = e === undefined ? undefined : SIMPLE_ESCAPES[e];
+      if (simple !== undefined) {
+        out += simple;
+        p += 2;
+      } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.substr(p + 2, 4))) {
+        out += String.fromCharCode(parseInt(text.substr(p + 2, 4), 16));
+        p += 6;
+      } else {
+        this.failAt(p, `invalid escape ${text.substr(p, 2)} in a string`);
+      }
+      chunk = p;
+    }
+    out += text.slice(chunk, p);
+    this.pos = p + 1;
+    return { kind: 'scalar', value: out, start, end: this.pos };
+  }
+
+  private skipSpace(): void {
+    const text = this.text;
+    let p = this.pos;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === 32 || c === 10 || c === 13 || c === 9) p++;
+      else break;
+    }
+    this.pos = p;
+    if (text.charCodeAt(p) === 47 && (text[p + 1] === '/' || text[p + 1] === '*')) {
+      this.fail('comments are not allowed in JSON; use a .yaml file to keep comments');
+    }
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) this.failAt(this.pos - 1, `nested more than ${MAX_DEPTH} levels deep`);
+  }
+
+  private describeHere(): string {
+    if (this.pos >= this.text.length) return 'the end of the file';
+    return JSON.stringify(this.text[this.pos]);
+  }
+
+  private fail(message: string): never {
+    return this.failAt(this.pos, message);
+  }
+
+  private failAt(offset: number, message: string): never {
+    throw new JsonSyntaxError(offset, message);
+  }
+}
+
+const LITERALS: ReadonlyArray<readonly [string, boolean | null]> = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+];
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
+export function readJson(text: string): ParsedText {
+  try {
+    return { root: new JsonReader(text).read(), problems: [] };
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    return { root: undefined, problems: [{ severity: 'error', offset: e.offset, message: e.message }] };
+  }
+}

@@ -1,0 +1,87 @@
+// The full YAML path: the yaml package's Document API, reduced to SourceNodes. Used for every file
+// the fast path declines, so its errors and warnings are the library's own.
+
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node as YamlNode, ParsedNode } from 'yaml';
+import type { MapEntry, ParsedText, ScalarNode, SourceNode, SyntaxProblem } from './source-node.js';
+
+export function readYamlWithLibrary(text: string): ParsedText {
+  // uniqueKeys off: duplicate keys are reported by validation, with both positions.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+  const problems: SyntaxProblem[] = [];
+  for (const e of doc.errors) {
+    problems.push({ severity: 'error', offset: e.pos[0], message: describeYamlError(e.code, e.message) });
+  }
+  for (const w of doc.warnings) problems.push({ severity: 'warning', offset: w.pos[0], message: w.message });
+  if (doc.contents === null) return { root: undefined, problems };
+  const root = new NodeConverter(problems).convert(doc.contents);
+  return { root, problems };
+}
+
+function describeYamlError(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'a manifest file holds one YAML document; move each document after `---` to its own file';
+  if (code === 'TAB_AS_INDENT') return `${message}; indent with spaces`;
+  return message;
+}
+
+class NodeConverter {
+  // Anchors in document order; an alias refers to the latest definition before it, and the walk
+  // below visits nodes in document order, so a map filled as we go resolves every alias in O(1).
+  private readonly anchors = new Map<string, SourceNode>();
+  private readonly problems: SyntaxProblem[];
+
+  constructor(problems: SyntaxProblem[]) {
+    this.problems = problems;
+  }
+
+  convert(node: YamlNode | ParsedNode): SourceNode {
+    const start = node.range?.[0] ?? 0;
+    if (isAlias(node)) {
+      const target = this.anchors.get(node.source);
+      if (target) return target;
+      const message = `unknown alias *${node.source}: no anchor &${node.source} before it`;
+      this.problems.push({ severity: 'error', offset: start, message });
+      return { kind: 'scalar', value: null, start, end: node.range?.[1] ?? start };
+    }
+    if (isMap(node)) {
+      const entries: MapEntry[] = [];
+      const out: SourceNode = { kind: 'map', entries, start };
+      this.remember(node.anchor, out);
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = pair.key ? this.convert(pair.key as YamlNode) : nullAt(start);
+        const value = pair.value ? this.convert(pair.value as YamlNode) : nullAt(key.kind === 'scalar' ? key.end : key.start);
+        entries.push({ key, value });
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      const items: SourceNode[] = [];
+      const out: SourceNode = { kind: 'seq', items, start };
+      this.remember(node.anchor, out);
+      for (const item of node.items) items.push(item ? this.convert(item as YamlNode) : nullAt(start));
+      return out;
+    }
+    if (isScalar(node)) {
+      const out: ScalarNode = { kind: 'scalar', value: toScalarValue(node.value), start, end: node.range?.[1] ?? start };
+      this.remember(node.anchor, out);
+      return out;
+    }
+    return nullAt(start);
+  }
+
+  private remember(anchor: string | undefined, node: SourceNode): void {
+    if (anchor) this.anchors.set(anchor, node);
+  }
+}
+
+function nullAt(offset: number): ScalarNode {
+  return { kind: 'scalar', value: null, start: offset, end: offset };
+}
+
+function toScalarValue(value: unknown): ScalarNode['value'] {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return String(value);
+}
