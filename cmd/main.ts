@@ -8,10 +8,12 @@ import { hideBin } from 'yargs/helpers';
 import { runApply } from './commands/apply.js';
 import { runEmulator } from './commands/emulator.js';
 import { runPlan } from './commands/plan.js';
+import { runExport } from './commands/export.js';
+import { runStateList, runStateRm, runStateUnlock } from './commands/state.js';
 import { runValidate } from './commands/validate.js';
 import { describeFailure } from './errors.js';
 import { processIo, type Io } from './io.js';
-import { withConnection, withManifestPaths, withPlanning } from './options.js';
+import { withConnection, withManifestPaths, withPlanning, withStateFile } from './options.js';
 
 class UsageError extends Error {}
 
@@ -64,7 +66,36 @@ async function main(argv: string[], io: Io): Promise<number> {
           .option('data', { type: 'string', describe: 'file to keep the endpoints in across restarts (written atomically)' }),
       (a) => run(() => runEmulator(a, io))(),
     )
-    .demandCommand(1, 'name a command: plan, apply, validate or emulator')
+    .command('state <command>', 'inspect and edit the state file', (y) =>
+      withStateFile(y)
+        .command(
+          'list',
+          'list the endpoints pinsync manages',
+          (z) => z.option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }),
+          (a) => run(() => runStateList(a, io))(),
+        )
+        .command(
+          'rm <ids..>',
+          'forget endpoints: later plans neither compare nor prune them (Pinpoint is not changed)',
+          (z) => z.positional('ids', { type: 'string', array: true, demandOption: true, describe: 'endpoint Ids' }),
+          (a) => run(() => runStateRm({ ...a, ids: a.ids as string[] }, io))(),
+        )
+        .command('unlock', 'remove the lock left by a run that died', (z) => z, (a) => run(() => runStateUnlock(a, io))())
+        .demandCommand(1, 'name a state command: list, rm or unlock'),
+    )
+    .command(
+      'export',
+      'write a manifest of endpoints that already exist, to adopt them',
+      (y) =>
+        withConnection(y)
+          .option('ids', { type: 'string', array: true, describe: 'endpoint Ids (space- or comma-separated)' })
+          .option('users', { type: 'string', array: true, describe: 'UserIds: every endpoint of each' })
+          .option('output', { alias: 'o', type: 'string', describe: 'write the manifest to this file (default: stdout)' })
+          .option('adopt', { type: 'boolean', describe: 'also record the endpoints in the state, as if pinsync had applied them' })
+          .option('state', { type: 'string', describe: 'state file for --adopt (default: beside --output)' }),
+      (a) => run(() => runExport(a, io))(),
+    )
+    .demandCommand(1, 'name a command: plan, apply, validate, show, export, state or emulator')
     .strict()
     .recommendCommands()
     .help()

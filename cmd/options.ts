@@ -68,3 +68,12 @@ export function withPlanning<T>(y: Argv<T>): Argv<T & PlanningArgs> {
     .option('safety-min-managed', { type: 'number', describe: 'safety: the percentage rule applies from this many managed endpoints (default 10)' })
     .option('allow-resubscribe', { type: 'boolean', describe: 'allow OptOut to change from ALL to NONE' }) as unknown as Argv<T & PlanningArgs>;
 }
+
+/** Where `state` subcommands find the state file. */
+export function withStateFile<T>(y: Argv<T>): Argv<T & { state?: string; manifest?: string; local?: boolean; appId?: string }> {
+  return y
+    .option('state', { type: 'string', describe: 'state file' })
+    .option('manifest', { type: 'string', describe: 'the manifest path given to plan: the state beside it' })
+    .option('local', { type: 'boolean', describe: 'the state of --local runs (.pinsync/local/)' })
+    .option('app-id', { type: 'string', describe: 'only this application' }) as unknown as Argv<T & { state?: string; manifest?: string; local?: boolean; appId?: string }>;
+}

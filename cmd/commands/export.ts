@@ -1,0 +1,77 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { toStateEndpoint } from '../../core/apply/index.js';
+import { renderExport, toDeclared } from '../../core/export/export-endpoints.js';
+import { acquireLock, currentLockInfo, StateStore } from '../../core/state/index.js';
+import { createRateLimiter } from '../../core/util/rate-limiter.js';
+import { mapConcurrent } from '../../core/util/pool.js';
+import type { LiveEndpoint } from '../../providers/types.js';
+import { UserError } from '../errors.js';
+import type { Io } from '../io.js';
+import type { ConnectionOptions } from '../provider.js';
+import { lazyProvider } from '../provider.js';
+import { resolveStatePath } from '../state-path.js';
+
+export interface ExportArgs extends ConnectionOptions {
+  appId?: string;
+  ids?: string[];
+  users?: string[];
+  output?: string;
+  adopt?: boolean;
+  state?: string;
+  concurrency: number;
+  maxRps?: number;
+}
+
+/** `pinsync export`: write a manifest for endpoints that already exist, to start managing them. */
+export async function runExport(args: ExportArgs, io: Io): Promise<void> {
+  const applicationId = args.appId ?? io.env['PINSYNC_APP_ID'];
+  if (!applicationId) throw new UserError('no Pinpoint application id: pass --app-id ID or set PINSYNC_APP_ID');
+  const ids = splitList(args.ids);
+  const users = splitList(args.users);
+  if (ids.length === 0 && users.length === 0) throw new UserError('name what to export: --ids ID.. or --users USER.. (Pinpoint cannot list all endpoints)');
+  const provider = lazyProvider(applicationId, args, io.cwd);
+  try {
+    const p = await provider.get();
+    const limiter = createRateLimiter(args.maxRps);
+    const found = new Map<string, LiveEndpoint>();
+    const missing: string[] = [];
+    await mapConcurrent(users, args.concurrency, async (user) => {
+      await limiter.acquire();
+      const endpoints = await p.getUserEndpoints(user);
+      if (endpoints.length === 0) missing.push(`user ${user}`);
+      for (const e of endpoints) found.set(e.Id.toLowerCase(), e);
+    });
+    await mapConcurrent(ids, args.concurrency, async (id) => {
+      if (found.has(id.toLowerCase())) return;
+      await limiter.acquire();
+      const e = await p.getEndpoint(id);
+      if (e === undefined) missing.push(id);
+      else found.set(e.Id.toLowerCase(), e);
+    });
+    if (missing.length > 0) throw new UserError(`not found in application ${applicationId}: ${missing.sort().join(', ')} (nothing was written)`);
+    const endpoints = [...found.values()];
+    const text = renderExport(applicationId, endpoints);
+    if (args.output === undefined) io.out(text);
+    else await writeFile(resolve(io.cwd, args.output), text);
+    if (args.adopt) {
+      const statePath = await resolveStatePath(args.state, args.output === undefined ? [] : [args.output], args.local, io.cwd);
+      const release = await acquireLock(statePath, currentLockInfo('pinsync export --adopt'));
+      try {
+        const store = await StateStore.open(statePath);
+        await store.record(applicationId, { set: endpoints.map((e) => toStateEndpoint(toDeclared(e), undefined)) });
+        await store.commit();
+      } finally {
+        await release();
+      }
+      io.err(`Adopted ${endpoints.length} ${endpoints.length === 1 ? 'endpoint' : 'endpoints'} into the state ${statePath}.\n`);
+    }
+  } finally {
+    await provider.close();
+  }
+}
+
+/** `--ids a,b c` and `--ids a --ids b` both work. */
+function splitList(values: readonly string[] | undefined): string[] {
+  return [...new Set((values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== ''))];
+}
