@@ -35,10 +35,9 @@ async function main(argv: string[], io: Io): Promise<number> {
       'plan [paths..]',
       'read Pinpoint, compare with the manifest, print what would change (no writes)',
       (y) =>
-        withPlanning(withConnection(withManifestPaths(y))).option('detailed-exitcode', {
-          type: 'boolean',
-          describe: 'exit 0 when there is nothing to change, 2 when there are changes, 1 on error',
-        }),
+        withPlanning(withConnection(withManifestPaths(y)))
+          .option('detailed-exitcode', { type: 'boolean', describe: 'exit 0 when there is nothing to change, 2 when there are changes, 1 on error' })
+          .option('out', { type: 'string', describe: 'also save the plan to this file, for `pinsync apply FILE` (it holds full values: treat it as sensitive)' }),
       (a) => run(() => runPlan(a, io))(),
     )
     .command(
@@ -47,7 +46,10 @@ async function main(argv: string[], io: Io): Promise<number> {
       (y) =>
         withPlanning(withConnection(withManifestPaths(y)))
           .option('auto-approve', { type: 'boolean', describe: 'apply without asking (required when there is no terminal)' })
-          .option('force', { type: 'boolean', describe: 'apply even when the plan breaks a safety check' }),
+          .option('force', { type: 'boolean', describe: 'apply even when the plan breaks a safety check' })
+          .option('allow-stale', { type: 'boolean', describe: 'saved plan: apply the endpoints that did not change since the plan, skip those that did' })
+          .option('verify', { type: 'boolean', describe: 'read back every written endpoint and report any that does not match' })
+          .option('verify-timeout', { type: 'number', default: 60, describe: 'seconds to wait for writes to become visible (Pinpoint applies them asynchronously)' }),
       (a) => run(() => runApply(a, io))(),
     )
     .command(

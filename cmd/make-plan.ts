@@ -10,7 +10,6 @@ import {
 } from '../core/plan/index.js';
 import { createIdFilter } from '../core/plan/target.js';
 import { stateApplication, type State, type StateEndpoint } from '../core/state/index.js';
-import type { RateLimiter } from '../core/util/rate-limiter.js';
 import type { EndpointProvider } from '../providers/types.js';
 
 /** The flags that shape a plan; each wins over the manifest's own setting. */
@@ -50,7 +49,6 @@ export async function makePlan(
   /** Opened only when the plan reads Pinpoint; the caller closes it. */
   provider: () => Promise<EndpointProvider>,
   flags: PlanFlags,
-  limiter: RateLimiter,
 ): Promise<Plan> {
   const inScope = createIdFilter(flags.target ?? [], flags.exclude ?? []);
   const desired = manifest.endpoints.filter((e) => inScope(e.endpoint.Id));
@@ -71,7 +69,7 @@ export async function makePlan(
     if (options.prune) {
       for (const [key, last] of lastApplied) if (!declared.has(key)) targets.push({ id: last.id, userIds: userIdsOf(undefined, last), inState: true });
     }
-    refreshed = await readLive(await provider(), targets, { concurrency: flags.concurrency, limiter });
+    refreshed = await readLive(await provider(), targets, { concurrency: flags.concurrency });
   }
   return { ...planChanges({ applicationId, desired, lastApplied, live: refreshed.live, options }), refresh: refreshed.stats };
 }

@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { parseMaxRps } from './pacing.js';
 
 /** Flags shared by every command that reads a manifest and talks to Pinpoint. */
 export interface CommonArgs {
@@ -11,7 +12,7 @@ export interface CommonArgs {
   format: 'text' | 'json';
   color?: boolean;
   concurrency: number;
-  maxRps?: number;
+  maxRps?: string[];
 }
 
 export function withManifestPaths<T>(y: Argv<T>): Argv<T & { paths: string[] }> {
@@ -33,12 +34,16 @@ export function withConnection<T>(y: Argv<T>): Argv<T & CommonArgs> {
     .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
     .option('color', { type: 'boolean', describe: 'colour output (on by default on a terminal; --no-color or NO_COLOR turn it off)' })
     .option('concurrency', { type: 'number', default: 8, describe: 'requests in flight at once' })
-    .option('max-rps', { type: 'number', describe: 'ceiling on requests per second (Pinpoint\'s quotas are shared with your app)' })
+    .option('max-rps', {
+      type: 'string',
+      array: true,
+      describe: 'requests per second: N for every operation, or OPERATION=N; 0 for none (default: Pinpoint\'s quotas against AWS, none with --local)',
+    })
     .check((argv) => {
       const c = argv['concurrency'] as number;
       if (!Number.isInteger(c) || c < 1) throw new Error('--concurrency must be a whole number of at least 1');
-      const r = argv['max-rps'] as number | undefined;
-      if (r !== undefined && !(r > 0)) throw new Error('--max-rps must be a number above 0');
+      const rates = parseMaxRps(argv['max-rps'] as string[] | undefined, false);
+      if (typeof rates === 'string') throw new Error(rates);
       return true;
     }) as unknown as Argv<T & CommonArgs>;
 }

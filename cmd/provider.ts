@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { startEmulator } from '../providers/emulator/index.js';
 import { createPinpointProvider } from '../providers/pinpoint/index.js';
+import { pacedProvider, type PacingOptions } from '../core/calls/paced-provider.js';
 import type { EndpointProvider } from '../providers/types.js';
+import { UserError } from './errors.js';
+import { parseMaxRps } from './pacing.js';
 
 export interface ConnectionOptions {
   readonly local?: boolean;
@@ -54,10 +57,22 @@ export interface LazyProvider {
   close(): Promise<void>;
 }
 
-export function lazyProvider(applicationId: string, options: ConnectionOptions, cwd: string): LazyProvider {
+export interface CallOptions {
+  readonly maxRps?: readonly string[];
+  readonly signal?: AbortSignal;
+  readonly onRetry?: PacingOptions['onRetry'];
+}
+
+/** The provider every command uses: opened on first use, paced, retried. */
+export function lazyProvider(applicationId: string, options: ConnectionOptions & CallOptions, cwd: string): LazyProvider {
   let opened: Promise<EndpointProvider> | undefined;
+  const rates = parseMaxRps(options.maxRps, options.local === true);
+  if (typeof rates === 'string') throw new UserError(rates);
   return {
-    get: () => (opened ??= openProvider(applicationId, options, cwd)),
+    get: () =>
+      (opened ??= openProvider(applicationId, options, cwd).then((inner) =>
+        pacedProvider(inner, { ratePerOperation: rates, signal: options.signal, onRetry: options.onRetry }),
+      )),
     close: async () => {
       if (opened !== undefined) await (await opened).close();
     },

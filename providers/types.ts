@@ -87,6 +87,8 @@ export interface LiveEndpoint extends EndpointItem {
 export interface WriteResult {
   /** Pinpoint's RequestID for the accepted request. */
   readonly requestId?: string;
+  /** How many attempts it took, when the caller retried. */
+  readonly attempts?: number;
 }
 
 export type ProviderErrorKind =
@@ -97,7 +99,8 @@ export type ProviderErrorKind =
   | 'payload-too-large' // 413
   | 'server' // 5xx
   | 'config' // no region, no credentials, bad endpoint URL
-  | 'network'; // connection refused, reset, timed out
+  | 'network' // connection reset or timed out: worth retrying
+  | 'unreachable'; // connection refused, host not found: a wrong URL or a server that is down
 
 /** Every failure a provider reports. core/ branches on `kind`, never on message text. */
 export class ProviderError extends Error {
@@ -105,11 +108,13 @@ export class ProviderError extends Error {
   readonly status?: number;
   readonly errorName?: string;
   readonly requestId?: string;
+  /** The server's Retry-After, when it sent one. */
+  readonly retryAfterMs?: number;
 
   constructor(
     kind: ProviderErrorKind,
     message: string,
-    details: { status?: number; errorName?: string; requestId?: string; cause?: unknown } = {},
+    details: { status?: number; errorName?: string; requestId?: string; retryAfterMs?: number; cause?: unknown } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'ProviderError';
@@ -117,6 +122,7 @@ export class ProviderError extends Error {
     this.status = details.status;
     this.errorName = details.errorName;
     this.requestId = details.requestId;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 
@@ -128,7 +134,23 @@ export interface ProviderStats {
   readCalls: number;
   writeCalls: number;
   deleteCalls: number;
+  /** Attempts repeated after a throttle, a server error or a lost connection. */
+  retries?: number;
 }
+
+/** Pinpoint's operations, by the names of its API. */
+export type OperationName = 'GetEndpoint' | 'GetUserEndpoints' | 'UpdateEndpointsBatch' | 'DeleteEndpoint';
+
+/**
+ * Pinpoint's documented request-rate quotas per account and region (shared with the production
+ * app's own traffic): the default ceilings when talking to AWS.
+ */
+export const AWS_RATE_QUOTAS: Readonly<Record<OperationName, number>> = {
+  GetEndpoint: 10,
+  GetUserEndpoints: 300,
+  UpdateEndpointsBatch: 2,
+  DeleteEndpoint: 5,
+};
 
 /** What core/ needs from a store of endpoints. One provider instance serves one application. */
 export interface EndpointProvider {

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { toStateEndpoint } from '../../core/apply/index.js';
 import { renderExport, toDeclared } from '../../core/export/export-endpoints.js';
 import { acquireLock, currentLockInfo, StateStore } from '../../core/state/index.js';
-import { createRateLimiter } from '../../core/util/rate-limiter.js';
 import { mapConcurrent } from '../../core/util/pool.js';
 import type { LiveEndpoint } from '../../providers/types.js';
 import { UserError } from '../errors.js';
@@ -20,7 +19,7 @@ export interface ExportArgs extends ConnectionOptions {
   adopt?: boolean;
   state?: string;
   concurrency: number;
-  maxRps?: number;
+  maxRps?: string[];
 }
 
 /** `pinsync export`: write a manifest for endpoints that already exist, to start managing them. */
@@ -33,18 +32,15 @@ export async function runExport(args: ExportArgs, io: Io): Promise<void> {
   const provider = lazyProvider(applicationId, args, io.cwd);
   try {
     const p = await provider.get();
-    const limiter = createRateLimiter(args.maxRps);
     const found = new Map<string, LiveEndpoint>();
     const missing: string[] = [];
     await mapConcurrent(users, args.concurrency, async (user) => {
-      await limiter.acquire();
       const endpoints = await p.getUserEndpoints(user);
       if (endpoints.length === 0) missing.push(`user ${user}`);
       for (const e of endpoints) found.set(e.Id.toLowerCase(), e);
     });
     await mapConcurrent(ids, args.concurrency, async (id) => {
       if (found.has(id.toLowerCase())) return;
-      await limiter.acquire();
       const e = await p.getEndpoint(id);
       if (e === undefined) missing.push(id);
       else found.set(e.Id.toLowerCase(), e);

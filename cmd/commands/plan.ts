@@ -1,6 +1,6 @@
-import { renderPlan } from '../../core/render/index.js';
-import { StateStore } from '../../core/state/index.js';
-import { createRateLimiter } from '../../core/util/rate-limiter.js';
+import { relative } from 'node:path';
+import { renderPlan, renderPlanJson } from '../../core/render/index.js';
+import { StateStore, writeFileAtomic } from '../../core/state/index.js';
 import { ExitCode } from '../errors.js';
 import { styleFor, type Io } from '../io.js';
 import { loadOrExit, resolveApplicationId } from '../load.js';
@@ -11,6 +11,7 @@ import { resolveStatePath } from '../state-path.js';
 
 export interface PlanArgs extends CommonArgs, PlanningArgs {
   detailedExitcode?: boolean;
+  out?: string;
 }
 
 /** `pinsync plan`: read, compare, print. Makes no write call and takes no lock. */
@@ -21,8 +22,14 @@ export async function runPlan(args: PlanArgs, io: Io): Promise<void> {
   const { state } = await StateStore.open(statePath);
   const provider = lazyProvider(applicationId, args, io.cwd);
   try {
-    const plan = await makePlan(manifest, applicationId, state, provider.get, args, createRateLimiter(args.maxRps));
+    let plan = await makePlan(manifest, applicationId, state, provider.get, args);
+    if (args.out !== undefined) {
+      // Bound to the state it was made against, so applying it later can tell if that moved on.
+      plan = { ...plan, state: { path: relative(io.cwd, statePath), lineage: state.lineage, serial: state.serial } };
+      await writeFileAtomic(args.out, renderPlanJson(plan), 0o600);
+    }
     io.out(renderPlan(plan, args.format, { style: styleFor(io, args.color) }));
+    if (args.out !== undefined && args.format === 'text') io.out(`\nSaved the plan to ${args.out}; apply exactly this plan with \`pinsync apply ${args.out}\`.\n`);
     if (args.detailedExitcode && plan.changes.length > 0) throw new ExitCode(2);
   } finally {
     await provider.close();

@@ -2,7 +2,7 @@ import { isProviderError, type EndpointItem, type EndpointProvider } from '../..
 import type { Change, Plan, ReplaceChange, UpsertChange } from '../plan/types.js';
 import type { StateEndpoint } from '../state/types.js';
 import { mapConcurrent } from '../util/pool.js';
-import type { RateLimiter } from '../util/rate-limiter.js';
+import { isInterrupted } from '../calls/retry.js';
 import { chunkItems } from './batches.js';
 
 export type ItemOutcome = 'applied' | 'failed' | 'skipped';
@@ -10,8 +10,11 @@ export type ItemOutcome = 'applied' | 'failed' | 'skipped';
 export interface ItemResult {
   readonly id: string;
   readonly action: Change['action'];
+  /** skipped: not attempted, because the run was interrupted first. */
   readonly outcome: ItemOutcome;
   readonly requestId?: string;
+  /** Attempts of the request that carried it (more than 1 when it was retried). */
+  readonly attempts?: number;
   readonly error?: string;
 }
 
@@ -21,6 +24,7 @@ export interface ApplyCounts {
   readonly replaced: number;
   readonly deleted: number;
   readonly failed: number;
+  readonly skipped: number;
 }
 
 export interface ApplyResult {
@@ -43,7 +47,8 @@ export interface ApplyReporter {
 
 export interface ApplyOptions {
   readonly concurrency: number;
-  readonly limiter: RateLimiter;
+  /** Once aborted, no request starts; those in flight finish and are recorded. */
+  readonly signal?: AbortSignal;
   readonly state?: StateSink;
   readonly reporter?: ApplyReporter;
   readonly now?: () => number;
@@ -73,42 +78,58 @@ export async function applyPlan(plan: Plan, connect: () => Promise<EndpointProvi
     remove: plan.notes.filter((n) => n.kind === 'no-longer-managed').map((n) => n.id),
   });
   if (plan.changes.length === 0) {
-    return { items: [], counts: { created: 0, updated: 0, replaced: 0, deleted: 0, failed: 0 }, writeCalls: 0, deleteCalls: 0, durationMs: now() - started };
+    return { items: [], counts: { created: 0, updated: 0, replaced: 0, deleted: 0, failed: 0, skipped: 0 }, writeCalls: 0, deleteCalls: 0, durationMs: now() - started };
   }
   // Connected only now: a plan that only records state makes no call at all.
   const provider = await connect();
   const before = provider.stats();
 
   const deletions = plan.changes.filter((c) => c.action === 'delete' || c.action === 'replace');
-  const deleteResults = await mapConcurrent(deletions, options.concurrency, async (change) => {
-    await options.limiter.acquire();
-    const result = await deleteOne(provider, change);
-    if (result.outcome === 'applied' && change.action === 'delete') await state?.record({ remove: [change.id] });
-    if (change.action === 'delete' || result.outcome === 'failed') tick(1);
-    return result;
-  });
-  const failedReplaces = new Set(deleteResults.filter((r) => r.outcome === 'failed' && r.action === 'replace').map((r) => r.id));
+  const deleted = await mapConcurrent(
+    deletions,
+    options.concurrency,
+    async (change) => {
+      const result = await deleteOne(provider, change);
+      if (result.outcome === 'applied' && change.action === 'delete') await state?.record({ remove: [change.id] });
+      if (change.action === 'delete' || result.outcome !== 'applied') tick(1);
+      return result;
+    },
+    options.signal,
+  );
+  const deleteResults = deleted.map((r, i) => r ?? skipped(deletions[i] as Change));
+  // A replace whose delete did not happen must not create: the endpoint would keep its old fields.
+  const notDeleted = new Set(deleteResults.filter((r) => r.outcome !== 'applied' && r.action === 'replace').map((r) => r.id));
 
-  const upserts = plan.changes.filter((c): c is Upsert => (c.action === 'create' || c.action === 'update' || c.action === 'replace') && !failedReplaces.has(c.id));
+  const upserts = plan.changes.filter((c): c is Upsert => (c.action === 'create' || c.action === 'update' || c.action === 'replace') && !notDeleted.has(c.id));
   const byId = new Map(upserts.map((c) => [c.item.Id, c] as const));
   const batches = chunkItems(upserts.map((c) => c.item));
-  const upsertResults = await mapConcurrent(batches, options.concurrency, async (batch) => {
-    const results = await sendIsolating(provider, batch, options.limiter, byId);
-    const applied = results.filter((r) => r.outcome === 'applied').map((r) => byId.get(r.id) as Upsert);
-    await state?.record({ set: applied.map((c) => toStateEndpoint(c.declared, c.protect)) });
-    tick(batch.length);
-    return results;
-  });
+  const sent = await mapConcurrent(
+    batches,
+    options.concurrency,
+    async (batch) => {
+      const results = await sendIsolating(provider, batch, byId);
+      const applied = results.filter((r) => r.outcome === 'applied').map((r) => byId.get(r.id) as Upsert);
+      await state?.record({ set: applied.map((c) => toStateEndpoint(c.declared, c.protect)) });
+      tick(batch.length);
+      return results;
+    },
+    options.signal,
+  );
+  const upsertResults = sent.flatMap((r, i) => r ?? (batches[i] ?? []).map((item) => skipped(byId.get(item.Id) as Change)));
 
-  const items = [
-    ...deleteResults.filter((r) => r.action === 'delete' || r.outcome === 'failed'),
-    ...upsertResults.flat(),
-  ];
+  const items = [...deleteResults.filter((r) => r.action === 'delete' || r.outcome !== 'applied'), ...upsertResults];
   const ok = (action: Change['action']) => items.filter((r) => r.action === action && r.outcome === 'applied').length;
   const after = provider.stats();
   return {
     items,
-    counts: { created: ok('create'), updated: ok('update'), replaced: ok('replace'), deleted: ok('delete'), failed: items.filter((r) => r.outcome === 'failed').length },
+    counts: {
+      created: ok('create'),
+      updated: ok('update'),
+      replaced: ok('replace'),
+      deleted: ok('delete'),
+      failed: items.filter((r) => r.outcome === 'failed').length,
+      skipped: items.filter((r) => r.outcome === 'skipped').length,
+    },
     writeCalls: after.writeCalls - before.writeCalls,
     deleteCalls: after.deleteCalls - before.deleteCalls,
     durationMs: now() - started,
@@ -120,37 +141,37 @@ export function toStateEndpoint(declared: EndpointItem, protect: true | undefine
   return protect ? { id: Id, applied, protect } : { id: Id, applied };
 }
 
+function skipped(change: Change): ItemResult {
+  return { id: change.id, action: change.action, outcome: 'skipped' };
+}
+
 async function deleteOne(provider: EndpointProvider, change: Change): Promise<ItemResult> {
   try {
     // Already gone counts as deleted: the plan's intent holds.
     await provider.deleteEndpoint(change.id);
     return { id: change.id, action: change.action, outcome: 'applied' };
   } catch (error) {
+    if (isInterrupted(error)) return skipped(change);
     if (!isProviderError(error) || error.kind === 'config') throw error;
     return { id: change.id, action: change.action, outcome: 'failed', requestId: error.requestId, error: error.message };
   }
 }
 
-async function sendIsolating(
-  provider: EndpointProvider,
-  batch: readonly EndpointItem[],
-  limiter: RateLimiter,
-  byId: ReadonlyMap<string, Upsert>,
-): Promise<ItemResult[]> {
+async function sendIsolating(provider: EndpointProvider, batch: readonly EndpointItem[], byId: ReadonlyMap<string, Upsert>): Promise<ItemResult[]> {
   const action = (item: EndpointItem) => byId.get(item.Id)?.action ?? 'update';
-  await limiter.acquire();
   try {
-    const { requestId } = await provider.writeBatch(batch);
-    return batch.map((item) => ({ id: item.Id, action: action(item), outcome: 'applied', requestId }));
+    const { requestId, attempts } = await provider.writeBatch(batch);
+    return batch.map((item) => ({ id: item.Id, action: action(item), outcome: 'applied', requestId, attempts }));
   } catch (error) {
+    if (isInterrupted(error)) return batch.map((item) => ({ id: item.Id, action: action(item), outcome: 'skipped' }));
     // Only Pinpoint's answers are per-request results; anything else (no credentials, a bug)
     // means no request can succeed, so it ends the run.
     if (!isProviderError(error) || error.kind === 'config') throw error;
     if ((error.kind === 'bad-request' || error.kind === 'payload-too-large') && batch.length > 1) {
       // Pinpoint rejects a whole batch for one bad item: halve until the bad ones stand alone.
       const middle = Math.ceil(batch.length / 2);
-      const first = await sendIsolating(provider, batch.slice(0, middle), limiter, byId);
-      const second = await sendIsolating(provider, batch.slice(middle), limiter, byId);
+      const first = await sendIsolating(provider, batch.slice(0, middle), byId);
+      const second = await sendIsolating(provider, batch.slice(middle), byId);
       return [...first, ...second];
     }
     return batch.map((item) => ({ id: item.Id, action: action(item), outcome: 'failed', requestId: error.requestId, error: error.message }));

@@ -17,6 +17,7 @@ export function planBody(plan: Plan): Record<string, unknown> {
     record: plan.record,
   };
   if (plan.fingerprints !== undefined) body['fingerprints'] = plan.fingerprints;
+  if (plan.state !== undefined) body['state'] = plan.state;
   return body;
 }
 

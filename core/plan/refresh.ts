@@ -1,7 +1,6 @@
 import type { EndpointProvider, LiveEndpoint } from '../../providers/types.js';
 import type { StateEndpoint } from '../state/types.js';
 import { mapConcurrent } from '../util/pool.js';
-import type { RateLimiter } from '../util/rate-limiter.js';
 import { idKey } from './plan-changes.js';
 import type { RefreshStats } from './types.js';
 
@@ -16,7 +15,6 @@ export interface ReadTarget {
 
 export interface RefreshOptions {
   readonly concurrency: number;
-  readonly limiter: RateLimiter;
   readonly now?: () => number;
 }
 
@@ -42,7 +40,6 @@ export async function readLive(provider: EndpointProvider, targets: readonly Rea
 
   const users = [...new Set(targets.flatMap((t) => t.userIds))];
   await mapConcurrent(users, options.concurrency, async (userId) => {
-    await options.limiter.acquire();
     for (const e of await provider.getUserEndpoints(userId)) {
       if (wanted.has(idKey(e.Id))) live.set(idKey(e.Id), e);
     }
@@ -50,7 +47,6 @@ export async function readLive(provider: EndpointProvider, targets: readonly Rea
 
   const byId = targets.filter((t) => !live.has(idKey(t.id)) && (t.userIds.length === 0 || t.inState));
   await mapConcurrent(byId, options.concurrency, async (t) => {
-    await options.limiter.acquire();
     const e = await provider.getEndpoint(t.id);
     if (e !== undefined) live.set(idKey(t.id), e);
   });

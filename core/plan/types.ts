@@ -116,6 +116,11 @@ export interface Plan {
    * so that applying a saved plan can tell whether the endpoint changed since.
    */
   readonly fingerprints?: Readonly<Record<string, string>>;
+  /**
+   * The state the plan was made against (saved plans): applying it with another state, or after
+   * the state moved on, would not do what was reviewed.
+   */
+  readonly state?: { readonly path: string; readonly lineage: string; readonly serial: number };
 }
 
 export function hasChanges(plan: Plan): boolean {

@@ -42,11 +42,16 @@ export async function readState(path: string): Promise<State> {
  * old one, so a crash leaves either the old state or the new one, never half of either.
  */
 export async function writeState(path: string, state: State): Promise<void> {
+  await writeFileAtomic(path, renderState(state), 0o600);
+}
+
+/** A temporary file beside `path`, flushed to disk, renamed over it: all of the file or none. */
+export async function writeFileAtomic(path: string, text: string, mode = 0o644): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${randomUUID().slice(0, 8)}`;
-  const handle = await open(tmp, 'w', 0o600);
+  const handle = await open(tmp, 'w', mode);
   try {
-    await handle.writeFile(renderState(state));
+    await handle.writeFile(text);
     await handle.sync();
   } finally {
     await handle.close();

@@ -1,17 +1,20 @@
 /**
  * Runs `work` over `inputs` with at most `concurrency` in flight, keeping results in input order.
  * The first rejection stops new work from starting and is rethrown once in-flight work settles.
+ * Once `signal` is aborted no new work starts either; inputs never started have no result
+ * (`undefined` at their index) and the call resolves when the in-flight work is done.
  */
 export async function mapConcurrent<T, R>(
   inputs: readonly T[],
   concurrency: number,
   work: (input: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(inputs.length);
+  signal?: AbortSignal,
+): Promise<(R | undefined)[]> {
+  const results = new Array<R | undefined>(inputs.length).fill(undefined);
   let next = 0;
   let failure: { error: unknown } | undefined;
   const worker = async (): Promise<void> => {
-    while (failure === undefined && next < inputs.length) {
+    while (failure === undefined && !signal?.aborted && next < inputs.length) {
       const index = next++;
       try {
         results[index] = await work(inputs[index] as T, index);

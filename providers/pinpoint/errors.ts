@@ -10,13 +10,27 @@ const KIND_BY_NAME: Readonly<Record<string, ProviderErrorKind>> = {
   MethodNotAllowedException: 'bad-request',
 };
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH']);
+/** The connection was made and lost: worth another try. */
+const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+/** No connection could be made: a wrong URL or a server that is down, not worth hammering. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 interface SdkErrorLike {
   name?: string;
   message?: string;
   code?: string;
   $metadata?: { httpStatusCode?: number; requestId?: string };
+  $response?: { headers?: Record<string, string | undefined> };
+}
+
+/** Retry-After in seconds or as an HTTP date, in milliseconds from now. */
+function retryAfterOf(e: SdkErrorLike): number | undefined {
+  const value = e.$response?.headers?.['retry-after'] ?? e.$response?.headers?.['Retry-After'];
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /** Maps whatever the SDK threw to a ProviderError; core/ branches on `kind`, never on messages. */
@@ -26,6 +40,7 @@ export function toProviderError(error: unknown, where: string): ProviderError {
   const requestId = e.$metadata?.requestId;
   const name = e.name ?? 'Error';
   const message = e.message ?? String(error);
+  const retryAfterMs = retryAfterOf(e);
   if (name === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
     return new ProviderError('config', credentialsHelp(), { cause: error });
   }
@@ -34,10 +49,13 @@ export function toProviderError(error: unknown, where: string): ProviderError {
   }
   const byName = KIND_BY_NAME[name];
   if (byName !== undefined) {
-    return new ProviderError(byName, `${name}: ${message}`, { status, errorName: name, requestId, cause: error });
+    return new ProviderError(byName, `${name}: ${message}`, { status, errorName: name, requestId, retryAfterMs, cause: error });
+  }
+  if (e.code !== undefined && UNREACHABLE_CODES.has(e.code)) {
+    return new ProviderError('unreachable', `cannot reach Pinpoint at ${where}: ${e.code}`, { cause: error });
   }
   if (e.code !== undefined && NETWORK_CODES.has(e.code)) {
-    return new ProviderError('network', `cannot reach Pinpoint at ${where}: ${e.code}`, { cause: error });
+    return new ProviderError('network', `connection to Pinpoint at ${where} lost: ${e.code}`, { cause: error });
   }
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new ProviderError('network', `request to Pinpoint at ${where} timed out`, { cause: error });
@@ -45,7 +63,7 @@ export function toProviderError(error: unknown, where: string): ProviderError {
   if (status !== undefined && status >= 500) {
     return new ProviderError('server', `Pinpoint answered ${status}: ${message}`, { status, errorName: name, requestId, cause: error });
   }
-  if (status === 429) return new ProviderError('throttled', `${name}: ${message}`, { status, errorName: name, requestId });
+  if (status === 429) return new ProviderError('throttled', `${name}: ${message}`, { status, errorName: name, requestId, retryAfterMs });
   if (status === 403) return new ProviderError('forbidden', `${name}: ${message}`, { status, errorName: name, requestId });
   if (status !== undefined && status >= 400) {
     return new ProviderError('bad-request', `${name}: ${message}`, { status, errorName: name, requestId, cause: error });

@@ -38,7 +38,9 @@ export async function createPinpointProvider(options: PinpointProviderOptions): 
   // The SDK prints a Node.js version support warning on Node 20; it would land in the middle of
   // pinsync's own output, which users read and parse.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
-  const config: PinpointClientConfig = {};
+  // pinsync paces and retries every call itself (core/calls), bounded and counted; an SDK retry
+  // underneath would hide throttling from the pacing and retry twice over.
+  const config: PinpointClientConfig = { maxAttempts: 1 };
   if (options.endpointUrl !== undefined) config.endpoint = options.endpointUrl;
   if (options.region !== undefined) config.region = options.region;
   if (options.profile !== undefined) config.profile = options.profile;

@@ -4,7 +4,6 @@ import { applyPlan, type StateSink } from '../../core/apply/index.js';
 import { declaredFields } from '../../core/plan/fields.js';
 import { DEFAULT_PLAN_OPTIONS, planChanges, readLive, type Plan } from '../../core/plan/index.js';
 import { updateState, emptyState, stateApplication, type State } from '../../core/state/index.js';
-import { createRateLimiter } from '../../core/util/rate-limiter.js';
 import { startEmulator, type RunningEmulator } from '../../providers/emulator/index.js';
 import { createPinpointProvider } from '../../providers/pinpoint/index.js';
 import type { EndpointItem, EndpointProvider } from '../../providers/types.js';
@@ -53,14 +52,14 @@ describe('properties: plan and apply over random manifests and live states', fun
   async function planFor(desired: readonly EndpointItem[], state: State): Promise<Plan> {
     const lastApplied = new Map(Object.entries(stateApplication(state, APP).endpoints));
     const targets = desired.map((e) => ({ id: e.Id, userIds: e.User?.UserId ? [e.User.UserId] : [], inState: lastApplied.has(e.Id.toLowerCase()) }));
-    const { live } = await readLive(provider, targets, { concurrency: 4, limiter: createRateLimiter(undefined) });
+    const { live } = await readLive(provider, targets, { concurrency: 4 });
     return planChanges({ applicationId: APP, desired: desired.map((endpoint) => ({ endpoint })), lastApplied, live, options: DEFAULT_PLAN_OPTIONS });
   }
 
   async function apply(plan: Plan, state: State): Promise<State> {
     let next = state;
     const sink: StateSink = { record: async (change) => void (next = updateState(next, APP, change)) };
-    const result = await applyPlan(plan, async () => provider, { concurrency: 2, limiter: createRateLimiter(undefined), state: sink });
+    const result = await applyPlan(plan, async () => provider, { concurrency: 2, state: sink });
     assert.equal(result.counts.failed, 0, JSON.stringify(result.items.filter((i) => i.outcome === 'failed')));
     return next;
   }

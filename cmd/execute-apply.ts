@@ -1,0 +1,63 @@
+import { applyPlan, verifyApply, type ApplyResult, type VerifyResult } from '../core/apply/index.js';
+import type { Plan } from '../core/plan/index.js';
+import type { StateStore } from '../core/state/index.js';
+import { ExitCode } from './errors.js';
+import type { Io } from './io.js';
+import type { LazyProvider } from './provider.js';
+import type { Progress } from './progress.js';
+import { renderApplyJson, renderApplyText, renderVerifyText } from './render-apply.js';
+
+export interface ExecuteOptions {
+  readonly concurrency: number;
+  readonly format: 'text' | 'json' | 'markdown';
+  readonly verify?: boolean;
+  readonly verifyTimeout: number;
+  readonly signal: AbortSignal;
+  readonly progress: Progress;
+}
+
+/**
+ * Applies a plan that was shown and approved, recording each confirmed request in the state, then
+ * commits the state, verifies when asked, and reports. An interrupted run still commits what was
+ * confirmed and says what was not done.
+ */
+export async function executeApply(plan: Plan, provider: LazyProvider, store: StateStore, io: Io, options: ExecuteOptions): Promise<void> {
+  let result: ApplyResult;
+  try {
+    result = await applyPlan(plan, provider.get, {
+      concurrency: options.concurrency,
+      signal: options.signal,
+      state: { record: (change) => store.record(plan.applicationId, change) },
+      reporter: { progress: ({ done, total }) => options.progress.update(done, total) },
+    });
+  } finally {
+    options.progress.finish();
+    await store.commit();
+  }
+  let verified: VerifyResult[] | undefined;
+  if (options.verify && !options.signal.aborted && result.items.some((i) => i.outcome === 'applied')) {
+    verified = await verifyApply(plan, result.items, await provider.get(), {
+      timeoutMs: options.verifyTimeout * 1000,
+      intervalMs: 1000,
+      concurrency: options.concurrency,
+      signal: options.signal,
+    });
+  }
+  const retries = (await provider.get().catch(() => undefined))?.stats().retries ?? 0;
+  if (options.format === 'json') io.out(renderApplyJson(plan, result, retries, verified));
+  else {
+    if (verified !== undefined) io.out(renderVerifyText(verified));
+    io.out(renderApplyText(result, retries));
+  }
+  if (options.signal.aborted) {
+    const c = result.counts;
+    const done = c.created + c.updated + c.replaced + c.deleted;
+    io.err(
+      `Interrupted: ${done} of ${result.items.length} changes applied and recorded in the state; ${c.skipped} not started` +
+        (c.failed > 0 ? `, ${c.failed} failed` : '') +
+        '. Run apply again to finish.\n',
+    );
+    throw new ExitCode(options.signal.reason === 'SIGTERM' ? 143 : 130);
+  }
+  if (result.counts.failed > 0 || verified?.some((v) => v.outcome === 'mismatched')) throw new ExitCode(1);
+}
