@@ -6,14 +6,17 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runApply } from './commands/apply.js';
-import { runEmulator } from './commands/emulator.js';
+import { emulatorOptions, runEmulator } from './commands/emulator.js';
 import { runPlan } from './commands/plan.js';
 import { runExport } from './commands/export.js';
 import { runStateList, runStateRm, runStateUnlock } from './commands/state.js';
 import { runValidate } from './commands/validate.js';
 import { describeFailure } from './errors.js';
 import { processIo, type Io } from './io.js';
-import { withConnection, withManifestPaths, withPlanning, withStateFile } from './options.js';
+import { withConnection, withManifestPaths, withPlanning, withRedaction, withStateFile } from './options.js';
+import { runShow } from './commands/show.js';
+import { runFmt } from './commands/fmt.js';
+import { PLAN_FORMATS, type PlanFormat } from '../core/render/index.js';
 
 class UsageError extends Error {}
 
@@ -35,7 +38,7 @@ async function main(argv: string[], io: Io): Promise<number> {
       'plan [paths..]',
       'read Pinpoint, compare with the manifest, print what would change (no writes)',
       (y) =>
-        withPlanning(withConnection(withManifestPaths(y)))
+        withRedaction(withPlanning(withConnection(withManifestPaths(y), PLAN_FORMATS)))
           .option('detailed-exitcode', { type: 'boolean', describe: 'exit 0 when there is nothing to change, 2 when there are changes, 1 on error' })
           .option('out', { type: 'string', describe: 'also save the plan to this file, for `pinsync apply FILE` (it holds full values: treat it as sensitive)' }),
       (a) => run(() => runPlan(a, io))(),
@@ -53,20 +56,34 @@ async function main(argv: string[], io: Io): Promise<number> {
       (a) => run(() => runApply(a, io))(),
     )
     .command(
+      'show <plan-file>',
+      'print a saved plan in any format (reads nothing but the file)',
+      (y) =>
+        withRedaction(y)
+          .positional('plan-file', { type: 'string', demandOption: true, describe: 'a plan saved by `pinsync plan --out`' })
+          .option('format', { choices: PLAN_FORMATS, default: 'text' as PlanFormat, describe: 'output format' })
+          .option('color', { type: 'boolean', describe: 'colour output (--no-color or NO_COLOR turn it off)' }),
+      (a) => run(() => runShow({ ...a, planFile: a.planFile as string }, io))(),
+    )
+    .command(
       'validate [paths..]',
-      'load and check the manifest; no network',
-      (y) => withManifestPaths(y),
+      'check the manifest against the schema and every Pinpoint rule; no network',
+      (y) =>
+        withManifestPaths(y)
+          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'diagnostics as text or as JSON data' })
+          .option('strict', { type: 'boolean', describe: 'warnings fail the run too' }),
       (a) => run(() => runValidate(a, io))(),
     )
     .command(
-      'emulator',
-      'serve the Pinpoint-compatible emulator',
+      'fmt [paths..]',
+      'rewrite manifests in the canonical form (field order, quoting, indentation), keeping comments',
       (y) =>
-        y
-          .option('port', { type: 'number', default: 4566, describe: 'port to listen on (0 picks a free one)' })
-          .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on' })
-          .option('data', { type: 'string', describe: 'file to keep the endpoints in across restarts (written atomically)' }),
-      (a) => run(() => runEmulator(a, io))(),
+        withManifestPaths(y)
+          .option('check', { type: 'boolean', describe: 'change nothing; list the files that would change and exit 1 if any (for CI)' })
+          .option('sort', { type: 'boolean', describe: 'also order endpoints by Id' }),
+      (a) => run(() => runFmt(a, io))(),
+    )
+    .command('emulator', 'serve the Pinpoint-compatible emulator', (y) => emulatorOptions(y), (a) => run(() => runEmulator(a, io))(),
     )
     .command('state <command>', 'inspect and edit the state file', (y) =>
       withStateFile(y)
@@ -97,7 +114,7 @@ async function main(argv: string[], io: Io): Promise<number> {
           .option('state', { type: 'string', describe: 'state file for --adopt (default: beside --output)' }),
       (a) => run(() => runExport(a, io))(),
     )
-    .demandCommand(1, 'name a command: plan, apply, validate, show, export, state or emulator')
+    .demandCommand(1, 'name a command: plan, apply, validate, fmt, show, export, state or emulator')
     .strict()
     .recommendCommands()
     .help()

@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import type { PlanFormat } from '../core/render/index.js';
 import { parseMaxRps } from './pacing.js';
 
 /** Flags shared by every command that reads a manifest and talks to Pinpoint. */
@@ -9,7 +10,7 @@ export interface CommonArgs {
   endpointUrl?: string;
   region?: string;
   profile?: string;
-  format: 'text' | 'json';
+  format: PlanFormat;
   color?: boolean;
   concurrency: number;
   maxRps?: string[];
@@ -24,14 +25,14 @@ export function withManifestPaths<T>(y: Argv<T>): Argv<T & { paths: string[] }> 
   }) as unknown as Argv<T & { paths: string[] }>;
 }
 
-export function withConnection<T>(y: Argv<T>): Argv<T & CommonArgs> {
+export function withConnection<T>(y: Argv<T>, formats: readonly PlanFormat[] = ['text', 'json']): Argv<T & CommonArgs> {
   return y
     .option('app-id', { type: 'string', describe: 'Pinpoint application (project) id; else PINSYNC_APP_ID, else the manifest\'s applicationId' })
     .option('local', { type: 'boolean', describe: 'use the embedded emulator, with its data in .pinsync/local/ (no AWS account needed)' })
     .option('endpoint-url', { type: 'string', describe: 'Pinpoint endpoint URL (any Pinpoint-compatible server); else AWS_ENDPOINT_URL_PINPOINT' })
     .option('region', { type: 'string', describe: 'AWS region; else AWS_REGION or the profile\'s region' })
     .option('profile', { type: 'string', describe: 'AWS profile for credentials and region; else AWS_PROFILE' })
-    .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
+    .option('format', { choices: formats, default: 'text' as PlanFormat, describe: 'output format' })
     .option('color', { type: 'boolean', describe: 'colour output (on by default on a terminal; --no-color or NO_COLOR turn it off)' })
     .option('concurrency', { type: 'number', default: 8, describe: 'requests in flight at once' })
     .option('max-rps', {
@@ -81,4 +82,15 @@ export function withStateFile<T>(y: Argv<T>): Argv<T & { state?: string; manifes
     .option('manifest', { type: 'string', describe: 'the manifest path given to plan: the state beside it' })
     .option('local', { type: 'boolean', describe: 'the state of --local runs (.pinsync/local/)' })
     .option('app-id', { type: 'string', describe: 'only this application' }) as unknown as Argv<T & { state?: string; manifest?: string; local?: boolean; appId?: string }>;
+}
+
+export interface RedactArgs {
+  redact?: boolean;
+  redactAttribute?: string[];
+}
+
+export function withRedaction<T>(y: Argv<T>): Argv<T & RedactArgs> {
+  return y
+    .option('redact', { type: 'boolean', describe: 'mask addresses, user Ids and the --redact-attribute attributes in what is printed (never in --out files)' })
+    .option('redact-attribute', { type: 'string', array: true, describe: 'attribute names to mask too, in Attributes and User.UserAttributes (implies --redact)' }) as unknown as Argv<T & RedactArgs>;
 }

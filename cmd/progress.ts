@@ -14,14 +14,15 @@ export interface Progress {
 export function createProgress(io: Io, options: { intervalMs?: number; now?: () => number } = {}): Progress {
   const now = options.now ?? Date.now;
   const interval = options.intervalMs ?? (io.stderrIsTTY ? 100 : 5000);
-  const started = now();
-  let last = started;
+  // The clock starts with the first request done, not with the run: reads and planning come first.
+  let started: number | undefined;
+  let last = 0;
   let retries = 0;
   let drawn = false;
   let state = { done: 0, total: 0 };
 
   const describe = () => {
-    const seconds = Math.max((now() - started) / 1000, 0.001);
+    const seconds = Math.max((now() - (started ?? now())) / 1000, 0.001);
     const rate = state.done / seconds;
     const eta = rate > 0 ? Math.ceil((state.total - state.done) / rate) : undefined;
     const retryText = retries > 0 ? `, ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
@@ -42,6 +43,10 @@ export function createProgress(io: Io, options: { intervalMs?: number; now?: () 
   };
   return {
     update(done, total) {
+      if (started === undefined) {
+        started = now();
+        last = started;
+      }
       state = { done, total };
       draw(false);
     },

@@ -138,8 +138,14 @@ export interface ProviderStats {
   retries?: number;
 }
 
-/** Pinpoint's operations, by the names of its API. */
-export type OperationName = 'GetEndpoint' | 'GetUserEndpoints' | 'UpdateEndpointsBatch' | 'DeleteEndpoint';
+/** Pinpoint's endpoint operations, by the names of its API. */
+export type OperationName =
+  | 'UpdateEndpointsBatch'
+  | 'UpdateEndpoint'
+  | 'GetEndpoint'
+  | 'GetUserEndpoints'
+  | 'DeleteEndpoint'
+  | 'DeleteUserEndpoints';
 
 /**
  * Pinpoint's documented request-rate quotas per account and region (shared with the production
@@ -147,9 +153,11 @@ export type OperationName = 'GetEndpoint' | 'GetUserEndpoints' | 'UpdateEndpoint
  */
 export const AWS_RATE_QUOTAS: Readonly<Record<OperationName, number>> = {
   GetEndpoint: 10,
-  GetUserEndpoints: 300,
-  UpdateEndpointsBatch: 2,
   DeleteEndpoint: 5,
+  UpdateEndpoint: 10,
+  UpdateEndpointsBatch: 2,
+  GetUserEndpoints: 300,
+  DeleteUserEndpoints: 300,
 };
 
 /** What core/ needs from a store of endpoints. One provider instance serves one application. */

@@ -1,15 +1,15 @@
 import { relative } from 'node:path';
-import { renderPlan, renderPlanJson } from '../../core/render/index.js';
+import { redactionFrom, renderPlan, renderPlanJson } from '../../core/render/index.js';
 import { StateStore, writeFileAtomic } from '../../core/state/index.js';
 import { ExitCode } from '../errors.js';
 import { styleFor, type Io } from '../io.js';
 import { loadOrExit, resolveApplicationId } from '../load.js';
 import { makePlan } from '../make-plan.js';
-import type { CommonArgs, PlanningArgs } from '../options.js';
+import type { CommonArgs, PlanningArgs, RedactArgs } from '../options.js';
 import { lazyProvider } from '../provider.js';
 import { resolveStatePath } from '../state-path.js';
 
-export interface PlanArgs extends CommonArgs, PlanningArgs {
+export interface PlanArgs extends CommonArgs, PlanningArgs, RedactArgs {
   detailedExitcode?: boolean;
   out?: string;
 }
@@ -28,7 +28,7 @@ export async function runPlan(args: PlanArgs, io: Io): Promise<void> {
       plan = { ...plan, state: { path: relative(io.cwd, statePath), lineage: state.lineage, serial: state.serial } };
       await writeFileAtomic(args.out, renderPlanJson(plan), 0o600);
     }
-    io.out(renderPlan(plan, args.format, { style: styleFor(io, args.color) }));
+    io.out(renderPlan(plan, args.format, { style: styleFor(io, args.color), redact: redactionFrom(args.redact, args.redactAttribute), planFile: args.out }));
     if (args.out !== undefined && args.format === 'text') io.out(`\nSaved the plan to ${args.out}; apply exactly this plan with \`pinsync apply ${args.out}\`.\n`);
     if (args.detailedExitcode && plan.changes.length > 0) throw new ExitCode(2);
   } finally {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parsePlanFile } from '../../core/plan/plan-file.js';
-import { renderPlan, type PlanFormat } from '../../core/render/index.js';
+import { redactionFrom, renderPlan, type PlanFormat } from '../../core/render/index.js';
 import { UserError } from '../errors.js';
 import { styleFor, type Io } from '../io.js';
 
@@ -24,12 +24,10 @@ export async function runShow(args: ShowArgs, io: Io): Promise<void> {
   }
   const parsed = parsePlanFile(text, args.planFile);
   if (!parsed.ok) throw new UserError(parsed.message);
-  // Naming an attribute to mask asks for redaction as plainly as --redact does.
-  const redact = args.redact === true || (args.redactAttribute?.length ?? 0) > 0;
   io.out(
     renderPlan(parsed.plan, args.format, {
       style: styleFor(io, args.color),
-      redact: redact ? { attributes: args.redactAttribute ?? [] } : undefined,
+      redact: redactionFrom(args.redact, args.redactAttribute),
       planFile: args.planFile,
     }),
   );

@@ -10,7 +10,7 @@ export interface RetryPolicy {
   readonly maxTotalMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 250, maxDelayMs: 20_000, maxTotalMs: 300_000 };
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 10, baseDelayMs: 250, maxDelayMs: 20_000, maxTotalMs: 300_000 };
 
 /** Thrown instead of retrying when the run is being interrupted. */
 export class InterruptedError extends Error {

@@ -1,5 +1,7 @@
-// Every diagnostic code the manifest loader emits, in one table, so the README can list them and a
+// Every diagnostic code the manifest loader emits, in one table, so the docs can list them and a
 // code never changes meaning. New rules take new codes; retired codes are not reused.
+// PS001-PS009 files and syntax, PS010-PS019 the top level, PS020-PS029 fields and types,
+// PS030-PS039 Ids and addresses, PS040-PS049 Pinpoint's quotas.
 
 export const CODES = {
   YAML_SYNTAX: 'PS001',
@@ -23,19 +25,30 @@ export const CODES = {
   MISSING_FIELD: 'PS024',
   INVALID_ENUM: 'PS025',
   OUT_OF_RANGE: 'PS026',
+  NOT_FINITE_NUMBER: 'PS027',
   INVALID_ID: 'PS030',
   DUPLICATE_ID: 'PS031',
+  INVALID_ADDRESS: 'PS032',
+  UNLIKELY_ADDRESS: 'PS033',
+  DUPLICATE_ADDRESS: 'PS034',
+  ATTRIBUTE_NAME_TOO_LONG: 'PS040',
+  ATTRIBUTE_VALUE_TOO_LONG: 'PS041',
+  TOO_MANY_VALUES: 'PS042',
+  TOO_MANY_KEYS: 'PS043',
+  TOO_MANY_USER_ENDPOINTS: 'PS044',
+  PUSH_ENDPOINT_EVICTED: 'PS045',
+  ENDPOINT_TOO_LARGE: 'PS046',
 } as const;
 
 export type CodeName = keyof typeof CODES;
 export type Code = (typeof CODES)[CodeName];
 
 export const CODE_DESCRIPTIONS: Readonly<Record<CodeName, string>> = {
-  YAML_SYNTAX: 'The file is not valid YAML; nothing in it is used.',
+  YAML_SYNTAX: 'The file is not valid YAML (or is nested too deeply to read); nothing in it is used.',
   JSON_SYNTAX: 'A .json file is not valid JSON; nothing in it is used.',
   YAML_WARNING: 'The YAML parser warns about something it accepted (warning).',
   PATH_NOT_FOUND: 'A file or folder given on the command line does not exist.',
-  NO_MANIFEST_FILES: 'No paths were given, or a folder holds no *.yaml, *.yml or *.json file.',
+  NO_MANIFEST_FILES: 'No paths were given, or a folder holds no *.yaml, *.yml or *.json file (a warning when other paths do).',
   READ_FAILED: 'A manifest file exists but could not be read.',
   EMPTY_FILE: 'A manifest file holds nothing but blanks and comments (warning).',
   DUPLICATE_KEY: 'The same key appears twice in one mapping.',
@@ -45,13 +58,24 @@ export const CODE_DESCRIPTIONS: Readonly<Record<CodeName, string>> = {
   CONFLICTING_APPLICATION_ID: 'Two files set different applicationIds.',
   ID_IN_DEFAULTS: 'defaults: sets Id; every endpoint needs its own Id.',
   CONFLICTING_SETTING: 'Two files set different values for removals, prune or a safety threshold.',
-  UNKNOWN_FIELD: 'A field Pinpoint does not know, often a misspelling of one it does.',
+  UNKNOWN_FIELD: 'A field the schema does not know, often a misspelling of one it does.',
   WRONG_TYPE: 'A value of the wrong type, such as a list where a string is expected.',
   UNQUOTED_SCALAR: 'A number, boolean or null where a string is expected; quote it.',
   SERVER_MANAGED_FIELD: 'A field Pinpoint sets itself (CreationDate, EffectiveDate, CohortId, RequestId, ApplicationId).',
   MISSING_FIELD: 'A required field (Id, ChannelType) is missing.',
-  INVALID_ENUM: 'A value outside its allowed set (ChannelType, OptOut, EndpointStatus).',
-  OUT_OF_RANGE: 'A number outside its range (Latitude -90..90, Longitude -180..180).',
+  INVALID_ENUM: 'A value outside its allowed set (ChannelType, OptOut, EndpointStatus, removals).',
+  OUT_OF_RANGE: 'A number outside its range (Latitude -90..90, Longitude -180..180, safety thresholds).',
+  NOT_FINITE_NUMBER: 'A metric or coordinate that is infinite or not a number (.inf, .nan).',
   INVALID_ID: 'An endpoint Id is empty or contains $, { or }.',
   DUPLICATE_ID: 'Two endpoints have the same Id, compared case-insensitively as Pinpoint does.',
+  INVALID_ADDRESS: 'An Address that cannot be right for its channel: not E.164 for SMS and VOICE, not an email address for EMAIL.',
+  UNLIKELY_ADDRESS: 'An Address that does not look like a device token of its push channel (warning: a heuristic).',
+  DUPLICATE_ADDRESS: 'Two endpoints of one channel have the same Address; each write would make the other INACTIVE.',
+  ATTRIBUTE_NAME_TOO_LONG: 'An attribute name (Attributes, UserAttributes) longer than 50 characters.',
+  ATTRIBUTE_VALUE_TOO_LONG: 'An attribute value longer than 100 characters.',
+  TOO_MANY_VALUES: 'An attribute with more than 50 values.',
+  TOO_MANY_KEYS: 'More than 250 distinct keys across Attributes, Metrics and UserAttributes of the whole manifest.',
+  TOO_MANY_USER_ENDPOINTS: 'More than 15 endpoints for one UserId that Pinpoint would refuse (non-push channels).',
+  PUSH_ENDPOINT_EVICTED: 'More than 15 endpoints for one UserId where Pinpoint evicts a push endpoint on every apply (warning).',
+  ENDPOINT_TOO_LARGE: 'An endpoint larger than 15 KB as sent to Pinpoint.',
 };

@@ -1,17 +1,24 @@
 // The manifest loader: files and folders -> one Manifest, or every problem found, with positions.
+//
+// Each file is read as plain values (fast), checked against the JSON Schema and then by the rules
+// across files; problems are found as paths in a document, and only the files that have some are
+// read a second time, with positions, to report them at their line and column.
 
 import { promises as fs } from 'node:fs';
+import type { EndpointItem } from '../../providers/types.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/types.js';
-import { checkFile } from './check-file.js';
+import { checkDocument, type DeclaredEndpoint } from './check-document.js';
 import { CODES } from './codes.js';
-import type { DecodedFile } from './decode-file.js';
+import type { Finding } from './finding.js';
 import { errorText, findManifestFiles, type ManifestFileRef } from './find-files.js';
-import { MANIFEST_RULES } from './rules/index.js';
-import { mergeSettings } from './rules/check-settings.js';
-import { positionOf } from './source-file.js';
-import type { LoadResult, Manifest, ManifestEndpoint, ManifestSettings } from './types.js';
+import { positionAt, positionsAt, type ManifestFile } from './manifest-file.js';
+import { parsePlain, parseWithPositions, type SourceNode } from './parse/index.js';
+import { resolveFindings } from './resolve.js';
+import { MANIFEST_RULES, settingsOf } from './rules/index.js';
+import { toPlain } from './structure.js';
+import type { LoadResult, Manifest, ManifestEndpoint } from './types.js';
 
-export type { LoadResult, Manifest, ManifestEndpoint } from './types.js';
+export type { LoadResult, Manifest, ManifestEndpoint, ManifestSettings, RemovalPolicy } from './types.js';
 export { CODES, CODE_DESCRIPTIONS, type Code, type CodeName } from './codes.js';
 
 export interface LoadOptions {
@@ -28,58 +35,117 @@ export async function loadManifest(paths: readonly string[], options: LoadOption
   const diagnostics: Diagnostic[] = found.diagnostics;
   const texts = await readAll(found.files);
 
-  const decoded: DecodedFile[] = [];
-  found.files.forEach((ref, i) => {
+  const findings: Finding[] = [];
+  const files: ManifestFile[] = [];
+  for (let i = 0; i < found.files.length; i++) {
+    const ref = found.files[i]!;
     const text = texts[i]!;
     if (typeof text !== 'string') {
       const message = `cannot read ${ref.name}: ${text.error}`;
       diagnostics.push({ file: ref.name, line: 1, column: 1, severity: 'error', code: CODES.READ_FAILED, message });
-      return;
+      continue;
     }
-    const file = checkFile(ref.name, text, ref.format, diagnostics);
-    if (file) decoded.push(file);
-  });
-
-  const endpoints = decoded.flatMap((f) => f.endpoints);
-  for (const rule of MANIFEST_RULES) {
-    for (const d of rule({ files: decoded, endpoints })) diagnostics.push(d);
+    const file: ManifestFile = { name: ref.name, text, format: ref.format };
+    await readDocument(file, findings);
+    files.push(file);
   }
+
+  const read = files.filter((f) => f.root !== undefined);
+  const endpoints: DeclaredEndpoint[] = [];
+  for (const file of read) for (const ep of checkDocument(file, findings)) endpoints.push(ep);
+  for (const rule of MANIFEST_RULES) for (const f of rule({ files: read, endpoints })) findings.push(f);
+
+  for (const d of await resolveFindings(findings)) diagnostics.push(d);
   const sorted = sortDiagnostics(diagnostics);
   if (hasErrors(sorted)) return { ok: false, diagnostics: sorted };
+  return { ok: true, manifest: buildManifest(files, read, endpoints), diagnostics: sorted };
+}
 
-  const appFile = decoded.find((f) => f.applicationId);
-  const manifest: Manifest = {
-    files: found.files.map((f) => f.name),
+/**
+ * Sets file.root (and file.nodes when positions had to be read): plain values when the fast
+ * reading answers, else the document with positions, its syntax problems and what YAML allows and
+ * a manifest cannot mean (repeated keys, keys that are not strings).
+ */
+async function readDocument(file: ManifestFile, out: Finding[]): Promise<void> {
+  const plain = parsePlain(file.text, file.format);
+  if (plain) {
+    file.root = plain.root;
+    file.itemStarts = plain.itemStarts;
+    file.rootValueStarts = plain.rootValueStarts;
+    return;
+  }
+  const parsed = await parseWithPositions(file.text, file.format);
+  let broken = false;
+  for (const p of parsed.problems) {
+    const isError = p.severity === 'error';
+    broken ||= isError;
+    out.push({
+      file,
+      path: [],
+      offset: p.offset,
+      code: !isError ? 'YAML_WARNING' : file.format === 'json' ? 'JSON_SYNTAX' : 'YAML_SYNTAX',
+      severity: p.severity,
+      message: isError
+        ? `invalid ${file.format === 'json' ? 'JSON' : 'YAML'}: ${p.message} (nothing in this file is used until it parses)`
+        : p.message,
+    });
+  }
+  if (broken) return;
+  if (!parsed.root) {
+    out.push({
+      file,
+      path: [],
+      offset: 0,
+      code: 'EMPTY_FILE',
+      severity: 'warning',
+      message: 'the file is empty (only blanks and comments): it declares no endpoints',
+    });
+    return;
+  }
+  file.nodes = parsed.root;
+  file.root = toPlain(file, parsed.root, out);
+}
+
+function buildManifest(files: readonly ManifestFile[], read: readonly ManifestFile[], endpoints: readonly DeclaredEndpoint[]): Manifest {
+  const sources = positionsAt(endpoints.map((ep) => ({ file: ep.file, offset: itemStart(ep) })));
+  const appFile = read.find((f) => typeof (f.root as Record<string, unknown>)['applicationId'] === 'string');
+  const applicationId = appFile && {
+    value: (appFile.root as Record<string, string>)['applicationId']!,
+    source: positionAt(appFile, valueStart(appFile, ['applicationId'])),
+  };
+  return {
+    files: files.map((f) => f.name),
     endpoints: endpoints.map(
-      (ep): ManifestEndpoint => ({
-        endpoint: ep.endpoint,
-        source: positionOf(ep.file, ep.node.start),
+      (ep, i): ManifestEndpoint => ({
+        endpoint: ep.endpoint as unknown as EndpointItem,
+        source: sources[i]!,
         ...(ep.protect !== undefined && { protect: ep.protect }),
         ...(ep.allowResubscribe !== undefined && { allowResubscribe: ep.allowResubscribe }),
       }),
     ),
-    settings: settingsOf(decoded),
-    ...(appFile?.applicationId && {
-      applicationId: {
-        value: appFile.applicationId.value,
-        source: positionOf(appFile.file, appFile.applicationId.node.start),
-      },
-    }),
+    ...(applicationId && { applicationId }),
+    settings: settingsOf(read),
   };
-  return { ok: true, manifest, diagnostics: sorted };
 }
 
-function settingsOf(files: readonly DecodedFile[]): ManifestSettings {
-  const s = mergeSettings(files);
-  const safety = {
-    ...(s.maxDeletePercent && { maxDeletePercent: s.maxDeletePercent.value }),
-    ...(s.minManaged && { minManaged: s.minManaged.value }),
-  };
-  return {
-    ...(s.removals && { removals: s.removals.value }),
-    ...(s.prune && { prune: s.prune.value }),
-    ...(Object.keys(safety).length > 0 && { safety }),
-  };
+/** Where an endpoint's list item starts: recorded by the plain reading, or read from the nodes. */
+function itemStart(ep: DeclaredEndpoint): number {
+  const [listKey, index] = ep.path as [string, number];
+  const list = (ep.file.root as Record<string, unknown>)[listKey] as unknown[];
+  const starts = ep.file.itemStarts?.get(list);
+  if (starts?.[index] !== undefined) return starts[index]!;
+  return valueStart(ep.file, ep.path);
+}
+
+function valueStart(file: ManifestFile, path: readonly (string | number)[]): number {
+  let node: SourceNode | undefined = file.nodes;
+  if (!node) return path.length === 1 ? (file.rootValueStarts?.get(String(path[0])) ?? 0) : 0;
+  for (const segment of path) {
+    if (node?.kind === 'map') node = node.entries.find((e) => e.key.kind === 'scalar' && e.key.value === segment)?.value;
+    else if (node?.kind === 'seq') node = node.items[segment as number];
+    else break;
+  }
+  return node?.start ?? 0;
 }
 
 async function readAll(files: readonly ManifestFileRef[]): Promise<Array<string | { error: string }>> {

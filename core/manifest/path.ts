@@ -15,3 +15,18 @@ export function indexPath(base: string, index: number): string {
 export function fieldLabel(path: string): string {
   return path.replace(/^(?:endpoints|Item)\[\d+\]\.?/, '') || path;
 }
+
+export type PathSegment = string | number;
+export type DocPath = readonly PathSegment[];
+
+/** `['endpoints', 3, 'Attributes', 'Plan']` -> `endpoints[3].Attributes.Plan`. */
+export function pathText(path: DocPath): string {
+  let out = '';
+  for (const segment of path) out = typeof segment === 'number' ? indexPath(out, segment) : childPath(out, segment);
+  return out;
+}
+
+/** fieldLabel of a path given as segments. */
+export function labelOf(path: DocPath): string {
+  return fieldLabel(pathText(path));
+}

@@ -46,6 +46,9 @@ export function parsePlanFile(text: string, name: string): PlanFileResult {
   if (p.formatVersion !== 1) {
     return { ok: false, message: `${name} has plan format version ${String(p.formatVersion)}; this pinsync reads version 1` };
   }
+  if ((p as { redacted?: unknown }).redacted === true) {
+    return { ok: false, message: `${name} is a redacted rendering of a plan, for reading only; apply the file written by \`pinsync plan --out\`` };
+  }
   if (typeof p.checksum !== 'string') {
     return { ok: false, message: `${name} has no checksum; make a new plan with \`pinsync plan --out\`` };
   }

@@ -1,29 +1,51 @@
 import type { Plan } from '../plan/types.js';
 import { renderPlanJson } from './json.js';
+import { renderPlanMarkdown } from './markdown.js';
+import { redactPlan, type Redaction } from './redact.js';
 import type { Style } from './style.js';
-import { PLAIN } from './style.js';
 import { renderPlanText } from './text.js';
 
-export { renderPlanText, summaryLine, formatValue } from './text.js';
+export { renderPlanText, summaryLine } from './text.js';
+export { formatValue } from './format.js';
 export { renderPlanJson } from './json.js';
+export { renderPlanMarkdown, GITHUB_COMMENT_LIMIT } from './markdown.js';
+export { STICKY_MARKER } from './markdown-sections.js';
+export { redactPlan, redactionFrom, type Redaction } from './redact.js';
 export { PLAIN, COLOURED, type Style } from './style.js';
 
 export type PlanFormat = 'text' | 'json' | 'markdown';
 
+export const PLAN_FORMATS: readonly PlanFormat[] = ['text', 'json', 'markdown'];
+
 export interface RenderOptions {
+  /** Colours for text (default none). */
   readonly style?: Style;
-  /** Mask personal data in what is printed (never in a saved plan file). */
-  readonly redact?: { readonly attributes: readonly string[] };
+  /**
+   * Mask personal data in what is printed: Address, User.UserId and the attributes named. Only for
+   * printing: the plan file written by `--out` keeps full values, or it could not be applied.
+   */
+  readonly redact?: Redaction;
+  /** Ids of endpoints that changed in Pinpoint since a saved plan was made: warned about in text and markdown. */
+  readonly stale?: readonly string[];
+  /** Markdown: the most characters the comment may have (default 65,536, one GitHub comment). */
+  readonly budget?: number;
+  /** Markdown: the saved plan file, named where the comment says what it left out. */
+  readonly planFile?: string;
 }
 
 /** The one entry point cmd/ uses to print a plan in any format. */
 export function renderPlan(plan: Plan, format: PlanFormat, options: RenderOptions = {}): string {
   switch (format) {
-    case 'text':
-      return renderPlanText(plan, options.style ?? PLAIN);
     case 'json':
-      return renderPlanJson(plan);
+      // JSON masks its own copy, so that it can still carry the checksum of the plan it shows.
+      return renderPlanJson(plan, options.redact);
+    case 'text':
+      return renderPlanText(shown(plan, options), { style: options.style, stale: options.stale });
     case 'markdown':
-      throw new Error('markdown rendering is not built yet');
+      return renderPlanMarkdown(shown(plan, options), { stale: options.stale, budget: options.budget, planFile: options.planFile });
   }
+}
+
+function shown(plan: Plan, options: RenderOptions): Plan {
+  return options.redact === undefined ? plan : redactPlan(plan, options.redact);
 }

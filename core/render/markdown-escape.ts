@@ -1,9 +1,12 @@
 // Everything in a plan comes from files a pull request can change, so every value put into the
 // comment is escaped: it must not open HTML, close a code block, or split a table cell.
 
-/** Text for HTML (inside <summary>, <code>, table cells). `|` too, since GFM tables split on it. */
+/**
+ * Text for HTML element content (inside <summary>, <code>, table cells); never used in an
+ * attribute. `|` too, since GFM tables split on it even inside HTML.
+ */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"|]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return s.replace(/[&<>|]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Prose that must read as written: Markdown's punctuation is escaped, HTML is neutralised. */

@@ -1,7 +1,7 @@
-import type { Change, Plan } from '../plan/types.js';
+import type { Plan } from '../plan/types.js';
 import { formatCount, plural } from './format.js';
 import { code } from './markdown-escape.js';
-import { groupChanges, groupLine, tallyLine } from './markdown-groups.js';
+import { fitShown, selectShown, shownBlocks, type Shown } from './markdown-compact.js';
 import {
   changeDetails,
   driftRows,
@@ -63,53 +63,24 @@ function fullForm(plan: Plan, head: readonly string[], budget: number): string |
   return blocks.text();
 }
 
-interface Shown {
-  readonly text: string;
-  readonly changes: readonly Change[];
-}
-
 function compactForm(plan: Plan, head: readonly string[], budget: number, planFile: string | undefined): string {
   const total = plan.changes.length;
   // The closing line is written last but its room is kept first: it is the one line that must be there.
   const reserve = leftOutLine(budget, planFile, { diffs: total, grouped: total, notes: plan.notes.length, drift: total }).length + SEP.length;
   const limit = budget - 1 - reserve;
+  const headLength = head.join(SEP).length;
+  const shown = selectShown(plan.changes, headLength, limit);
+  fitShown(plan.changes, shown, headLength, limit);
+
   const blocks = new Blocks(limit);
-  for (const b of head) blocks.force(b);
-
-  const details: Shown[] = [];
-  for (const change of plan.changes) {
-    if (change.action !== 'delete' && change.action !== 'replace') break;
-    const text = changeDetails(change);
-    if (!blocks.fits(text)) break;
-    blocks.add(text);
-    details.push({ text, changes: [change] });
-  }
-  const detailed = new Set(details.flatMap((d) => d.changes));
-  const rest = plan.changes.filter((c) => !detailed.has(c));
-
-  // Group lines as far as they fit, then a tally of the rest; lines give way to the tally.
-  const lines: Shown[] = [];
-  const heading = `#### ${plural(rest.length, 'more changed endpoint')}, grouped by what changes`;
-  let used = blocks.length + (rest.length > 0 ? SEP.length + heading.length : 0);
-  for (const group of groupChanges(rest)) {
-    const text = groupLine(group);
-    if (used + 1 + text.length > limit) break;
-    used += 1 + text.length;
-    lines.push({ text, changes: group.changes });
-  }
-  let tally = tallyOf(rest, lines);
-  while (tally !== undefined && used + 1 + tally.length > limit && lines.length > 0) {
-    used -= 1 + (lines.pop() as Shown).text.length;
-    tally = tallyOf(rest, lines);
-  }
-  if (rest.length > 0) blocks.force([heading, '', ...lines.map((l) => l.text), ...(tally !== undefined ? [tally] : [])].join('\n'));
-
+  for (const b of [...head, ...shownBlocks(plan.changes, shown)]) blocks.force(b);
   const drift = driftRows(plan);
   const driftShown = addDrift(blocks, drift);
   const notesShown = addNotes(blocks, plan);
+  const count = (kind: Shown['kind']) => shown.filter((s) => s.kind === kind).reduce((n, s) => n + s.changes.length, 0);
   const footer = leftOutLine(budget, planFile, {
-    diffs: rest.length,
-    grouped: lines.reduce((n, l) => n + l.changes.length, 0),
+    diffs: total - count('detail'),
+    grouped: count('line'),
     notes: plan.notes.length - notesShown,
     drift: drift.length - driftShown,
   });
@@ -117,30 +88,30 @@ function compactForm(plan: Plan, head: readonly string[], budget: number, planFi
   return blocks.text();
 }
 
-function tallyOf(rest: readonly Change[], lines: readonly Shown[]): string | undefined {
-  const listed = new Set(lines.flatMap((l) => l.changes));
-  const left = rest.filter((c) => !listed.has(c));
-  return left.length > 0 ? tallyLine(left) : undefined;
-}
-
 /** Drift rows as far as they fit; returns how many. */
 function addDrift(blocks: Blocks, rows: ReturnType<typeof driftRows>): number {
+  if (rows.length === 0) return 0;
   const texts = rows.map(driftRowText);
-  for (let n = texts.length; n > 0; n = Math.min(n - 1, Math.floor(n / 2))) {
-    const section = driftSection(texts.slice(0, n), new Set(rows.slice(0, n).map((r) => r.id)).size);
-    if (blocks.add(section)) return n;
-  }
-  return 0;
+  // The frame counts all the endpoints: its length is an upper bound for any fewer rows.
+  const frame = driftSection([], new Set(rows.map((r) => r.id)).size).length;
+  const n = fillCount(texts, blocks.length + SEP.length + frame, blocks.limit);
+  if (n > 0) blocks.force(driftSection(texts.slice(0, n), new Set(rows.slice(0, n).map((r) => r.id)).size));
+  return n;
 }
 
 /** Notes as far as they fit; returns how many. */
 function addNotes(blocks: Blocks, plan: Plan): number {
   if (plan.notes.length === 0) return 0;
   const texts = plan.notes.map(noteText);
-  let used = blocks.length + SEP.length + notesSection([]).length;
-  let n = 0;
-  while (n < texts.length && used + 1 + (texts[n] as string).length <= blocks.limit) used += 1 + (texts[n++] as string).length;
+  const n = fillCount(texts, blocks.length + SEP.length + notesSection([]).length, blocks.limit);
   if (n > 0) blocks.force(notesSection(texts.slice(0, n)));
+  return n;
+}
+
+/** How many of `lines`, one per line, fit after `used` characters within `limit`. */
+function fillCount(lines: readonly string[], used: number, limit: number): number {
+  let n = 0;
+  while (n < lines.length && used + 1 + (lines[n] as string).length <= limit) used += 1 + (lines[n++] as string).length;
   return n;
 }
 
@@ -154,9 +125,11 @@ interface LeftOut {
 }
 
 function leftOutLine(budget: number, planFile: string | undefined, left: LeftOut): string {
-  const parts = [`the diffs of ${plural(left.diffs, 'endpoint')} (${formatCount(left.grouped)} described in groups above)`];
+  const parts: string[] = [];
+  if (left.diffs > 0) parts.push(`the diffs of ${plural(left.diffs, 'endpoint')} (${formatCount(left.grouped)} described in groups above)`);
   if (left.drift > 0) parts.push(`${plural(left.drift, 'field')} changed outside pinsync`);
   if (left.notes > 0) parts.push(plural(left.notes, 'note'));
+  if (parts.length === 0) parts.push('nothing');
   const where =
     planFile !== undefined
       ? `the saved plan file ${code(planFile)}; read it with ${code(`pinsync show ${planFile}`)}`

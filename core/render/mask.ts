@@ -28,7 +28,7 @@ export function shortHash(key: string, value: string): string {
   return createHmac('sha256', key).update(value).digest('hex').slice(0, 4);
 }
 
-/** An Address by its shape: email, phone number, or a device token (anything else). */
+/** A value by its shape: email, phone number, or anything else (a device token, a name). */
 export function maskAddress(address: string): string {
   const at = address.lastIndexOf('@');
   if (at > 0) return `${address.slice(0, 1)}***${address.slice(at)}`;

@@ -1,7 +1,7 @@
 import type { Change, FieldChange, FieldValue, Plan } from '../plan/types.js';
 import type { AttributeMap, EndpointItem } from '../../providers/types.js';
 import { attributeName } from './field-path.js';
-import { createMasker, maskAddress, maskText, type Masker } from './mask.js';
+import { createMasker, maskAddress, type Masker } from './mask.js';
 
 /** What `--redact` masks: Address and User.UserId always, plus the attributes named. */
 export interface Redaction {
@@ -9,9 +9,20 @@ export interface Redaction {
   readonly attributes: readonly string[];
 }
 
+/**
+ * The redaction the flags ask for: `--redact`, or any `--redact-attribute` (naming an attribute to
+ * mask asks for redaction as plainly as --redact does). Undefined: print full values.
+ */
+export function redactionFrom(redact: boolean | undefined, attributes: readonly string[] | undefined): Redaction | undefined {
+  // Space- or comma-separated, like the other list flags.
+  const names = (attributes ?? []).flatMap((a) => a.split(',')).map((a) => a.trim()).filter((a) => a !== '');
+  if (redact !== true && names.length === 0) return undefined;
+  return { attributes: names };
+}
+
 interface Maskers {
-  readonly address: Masker;
-  readonly text: Masker;
+  /** One masker for every value, so the same email in Address and in an attribute reads the same. */
+  readonly mask: Masker;
   readonly attributes: ReadonlySet<string>;
 }
 
@@ -22,8 +33,7 @@ interface Maskers {
  */
 export function redactPlan(plan: Plan, redaction: Redaction): Plan {
   const m: Maskers = {
-    address: createMasker(plan.applicationId, maskAddress),
-    text: createMasker(plan.applicationId, maskText),
+    mask: createMasker(plan.applicationId, maskAddress),
     attributes: new Set(redaction.attributes.map((a) => a.toLowerCase())),
   };
   return {
@@ -46,10 +56,9 @@ function redactField(f: FieldChange, m: Maskers): FieldChange {
 }
 
 function fieldMasker(path: string, m: Maskers): Masker | undefined {
-  if (path === 'Address') return m.address;
-  if (path === 'User.UserId') return m.text;
+  if (path === 'Address' || path === 'User.UserId') return m.mask;
   const name = attributeName(path);
-  return name !== undefined && m.attributes.has(name.toLowerCase()) ? m.text : undefined;
+  return name !== undefined && m.attributes.has(name.toLowerCase()) ? m.mask : undefined;
 }
 
 function maskValue(v: FieldValue | null, mask: Masker): FieldValue | null {
@@ -60,11 +69,11 @@ function maskValue(v: FieldValue | null, mask: Masker): FieldValue | null {
 
 function redactEndpoint(e: EndpointItem, m: Maskers): EndpointItem {
   const out: { -readonly [K in keyof EndpointItem]: EndpointItem[K] } = { ...e };
-  if (e.Address !== undefined) out.Address = m.address(e.Address);
+  if (e.Address !== undefined) out.Address = m.mask(e.Address);
   if (e.Attributes !== undefined) out.Attributes = redactAttributes(e.Attributes, m);
   if (e.User !== undefined) {
     out.User = { ...e.User };
-    if (e.User.UserId !== undefined) out.User = { ...out.User, UserId: m.text(e.User.UserId) };
+    if (e.User.UserId !== undefined) out.User = { ...out.User, UserId: m.mask(e.User.UserId) };
     if (e.User.UserAttributes !== undefined) out.User = { ...out.User, UserAttributes: redactAttributes(e.User.UserAttributes, m) };
   }
   return out;
@@ -74,7 +83,7 @@ function redactAttributes(attributes: AttributeMap, m: Maskers): AttributeMap {
   if (m.attributes.size === 0) return attributes;
   const out: Record<string, readonly string[]> = {};
   for (const [name, values] of Object.entries(attributes)) {
-    out[name] = m.attributes.has(name.toLowerCase()) ? values.map((v) => m.text(v)) : values;
+    out[name] = m.attributes.has(name.toLowerCase()) ? values.map((v) => m.mask(v)) : values;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { Change, FieldChange, Plan } from '../plan/types.js';
 import { ACTION_ORDER } from '../plan/types.js';
 import { assertNever } from '../plan/fields.js';
-import { formatCount, plural, showValue } from './format.js';
+import { plural, showValue } from './format.js';
 import { PLAIN, type Style } from './style.js';
 import { driftLines, noteLines, safetyLines, staleLines } from './text-sections.js';
 
@@ -49,7 +49,8 @@ export function renderPlanText(plan: Plan, options: TextOptions | Style = {}): s
  */
 export function summaryLine(plan: Plan): string {
   const s = plan.summary;
-  const line = `Plan: ${formatCount(s.create)} to create, ${formatCount(s.update)} to update, ${formatCount(s.replace)} to replace, ${formatCount(s.delete)} to delete, ${formatCount(s.unchanged)} unchanged.`;
+  // Plain digits, no thousands separator: scripts match this line with \d+.
+  const line = `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete, ${s.unchanged} unchanged.`;
   if (plan.changes.length === 0 || plan.changes.length > NAMED_IN_SUMMARY) return line;
   const named = ACTION_ORDER.flatMap((action) => {
     const ids = plan.changes.filter((c) => c.action === action).map((c) => c.id);

@@ -20,6 +20,13 @@ import {
 } from './rules.js';
 import { findItemProblem, isPlainObject, isSent } from './validate-item.js';
 
+/** One endpoint's change, keyed by its lowercased Id. */
+export interface EndpointChange {
+  readonly key: string;
+  readonly before: LiveEndpoint | undefined;
+  readonly after: LiveEndpoint | undefined;
+}
+
 export interface ApplyContext extends WriteContext {
   nextSeq(): number;
 }
@@ -43,6 +50,16 @@ export class Transaction {
   addAttributeKey(registryKey: string): void {
     this.app.attributeKeys.add(registryKey);
     this.addedKeys.push(registryKey);
+  }
+
+  /** Every touched key with its endpoint before the transaction and now (undefined: absent). */
+  changes(): EndpointChange[] {
+    const changes: EndpointChange[] = [];
+    for (const [key, original] of this.originals) {
+      const after = this.app.get(key)?.endpoint;
+      if (after !== original?.endpoint) changes.push({ key, before: original?.endpoint, after });
+    }
+    return changes;
   }
 
   rollback(): void {

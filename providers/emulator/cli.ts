@@ -3,6 +3,8 @@
 // else holding the event loop the process then ends on its own with exit code 0. The caller may
 // also close() it earlier; closing twice is harmless, and closing removes the signal handlers.
 
+import { describeFaults } from './fault-flags.js';
+import type { EmulatorFaults } from './faults.js';
 import { startEmulator, type RunningEmulator } from './server.js';
 
 /** A long-running server keeps only this many recorded requests, so memory stays bounded. */
@@ -13,6 +15,8 @@ export async function runEmulatorCommand(opts: {
   host: string;
   port: number;
   dataFile?: string;
+  /** Injected failures (see faultsFromFlags for the command-line flags); default none. */
+  faults?: EmulatorFaults;
   out: (line: string) => void;
 }): Promise<RunningEmulator> {
   const emulator = await startEmulator({
@@ -20,10 +24,12 @@ export async function runEmulatorCommand(opts: {
     port: opts.port,
     dataFile: opts.dataFile,
     maxRecordedRequests: CLI_RECORDED_REQUESTS,
+    faults: opts.faults,
   });
+  const closeEmulator = emulator.close;
   const close = () => {
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
-    return emulator.close();
+    return closeEmulator();
   };
   const onSignal = () => {
     close().catch((error: unknown) => {
@@ -33,5 +39,7 @@ export async function runEmulatorCommand(opts: {
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   opts.out(`Pinpoint emulator listening on ${emulator.url}`);
-  return { ...emulator, close };
+  if (opts.faults) opts.out(`Fault injection: ${describeFaults(opts.faults)}`);
+  // Assigned rather than spread: a spread would copy the value of the live `faults` accessor.
+  return Object.assign(emulator, { close });
 }

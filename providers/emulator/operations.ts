@@ -10,12 +10,21 @@ import { isPlainObject } from './validate-item.js';
 
 export type OperationRoute = Extract<RouteMatch, { kind: 'operation' }>;
 
+/** Where reads are answered from: the store, or what a client may see of it (visibility delay). */
+export type ReadView = Pick<EmulatorStore, 'get' | 'getUser'>;
+
 export interface OperationResult {
   readonly status: number;
   readonly body: unknown;
 }
 
-export function runOperation(store: EmulatorStore, route: OperationRoute, body: unknown, requestId: string): OperationResult {
+export function runOperation(
+  store: EmulatorStore,
+  route: OperationRoute,
+  body: unknown,
+  requestId: string,
+  view: ReadView = store,
+): OperationResult {
   const app = route.applicationId;
   const accepted: OperationResult = { status: 202, body: { Message: MESSAGES.accepted, RequestID: requestId } };
   switch (route.operation) {
@@ -30,11 +39,11 @@ export function runOperation(store: EmulatorStore, route: OperationRoute, body: 
       return accepted;
     }
     case 'GetEndpoint':
-      return { status: 200, body: store.get(app, route.endpointId!) ?? throwNotFound() };
+      return { status: 200, body: view.get(app, route.endpointId!) ?? throwNotFound() };
     case 'DeleteEndpoint':
       return { status: 202, body: store.delete(app, route.endpointId!) ?? throwNotFound() };
     case 'GetUserEndpoints':
-      return { status: 200, body: { Item: nonEmpty(store.getUser(app, route.userId!)) } };
+      return { status: 200, body: { Item: nonEmpty(view.getUser(app, route.userId!)) } };
     case 'DeleteUserEndpoints':
       return { status: 202, body: { Item: nonEmpty(store.deleteUser(app, route.userId!)) } };
     default: {

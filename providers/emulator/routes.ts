@@ -1,13 +1,9 @@
 // Maps a method and a path to an operation of the model. Path parameters arrive URL-encoded (the
 // SDK encodes labels), so the path is split on "/" first and each segment decoded after.
 
-export type OperationName =
-  | 'UpdateEndpointsBatch'
-  | 'UpdateEndpoint'
-  | 'GetEndpoint'
-  | 'GetUserEndpoints'
-  | 'DeleteEndpoint'
-  | 'DeleteUserEndpoints';
+import type { OperationName } from '../types.js';
+
+export type { OperationName };
 
 export type RouteMatch =
   | {

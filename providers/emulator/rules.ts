@@ -2,7 +2,7 @@
 // is found to behave differently only this file (and SPEC.md) changes. "assumed" marks a choice
 // that no documentation confirms; see SPEC.md for the reasons.
 
-import { CHANNEL_TYPES, PUSH_CHANNEL_TYPES, type ChannelType, type LiveEndpoint } from '../types.js';
+import { AWS_RATE_QUOTAS, CHANNEL_TYPES, PUSH_CHANNEL_TYPES, type ChannelType, type LiveEndpoint } from '../types.js';
 import { orderEndpoint, type Mutable } from './endpoint-shape.js';
 
 /** Items per UpdateEndpointsBatch request (documented). */
@@ -24,6 +24,12 @@ export const MAX_ENDPOINTS_PER_USER = 15;
 export const COHORT_COUNT = 100;
 /** Pinpoint rounds coordinates to one decimal (documented); a planner must compare rounded values. */
 export const COORDINATE_DECIMALS = 1;
+
+/**
+ * Pinpoint's per-operation rate quotas, the one table pinsync's client pacing also uses (defined
+ * beside the provider interface). Not enforced unless fault injection asks (`--aws-quotas`).
+ */
+export { AWS_RATE_QUOTAS };
 
 /** Assumed: a rejected item rejects the whole batch and nothing of it is stored. */
 export const ATOMIC_BATCH = true;
@@ -55,6 +61,10 @@ export const MESSAGES = {
   payloadTooLarge: `Request payload exceeds the maximum of ${MAX_PAYLOAD_BYTES} bytes`,
   appKeyQuota: `Exceeded maximum number of attribute keys per application: ${MAX_APP_ATTRIBUTE_KEYS}`,
   endpointTooLarge: `Endpoint exceeds the maximum size of ${MAX_ENDPOINT_BYTES} bytes`,
+  rateLimited: 'Rate exceeded',
+  throttled: 'Too many requests',
+  serverError: 'Internal server error (injected fault)',
+  poisoned: 'Poisoned item',
 } as const;
 
 /** Documented: Ids are case-insensitive, so every lookup goes through this key. */

@@ -1,16 +1,16 @@
-// The HTTP layer: routes a request, reads and parses its body, runs the operation, serialises the
-// answer or the error, and records the exchange. No endpoint rule lives here.
+// The HTTP server around the store: starts and stops it, records exchanges, and holds the live
+// fault configuration. Handling one request is handle-request.ts; no endpoint rule lives here.
 
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EmulatorError, badRequest, isEmulatorError } from './errors.js';
-import { readBody, sendError, sendJson } from './http-io.js';
-import { runOperation } from './operations.js';
+import { FaultInjector, type EmulatorFaults } from './faults.js';
+import { handleRequest, type RecordedRequest } from './handle-request.js';
 import { DataFileWriter, loadStore } from './persistence.js';
-import { matchRoute, type OperationName } from './routes.js';
-import { MAX_PAYLOAD_BYTES, MESSAGES } from './rules.js';
+import { StatsCounter, type EmulatorStats } from './stats.js';
 import { EmulatorStore } from './store.js';
+import { VisibilityOverlay } from './visibility.js';
+
+export type { RecordedRequest } from './handle-request.js';
 
 export interface EmulatorOptions {
   /** Default 127.0.0.1. */
@@ -21,39 +21,40 @@ export interface EmulatorOptions {
   dataFile?: string;
   /** Keep only the most recent N recorded requests (default: all), for long-running servers. */
   maxRecordedRequests?: number;
-}
-
-export interface RecordedRequest {
-  readonly operation: OperationName | 'Unknown';
-  readonly method: string;
-  /** The path as received (still URL-encoded), without the query string. */
-  readonly path: string;
-  readonly applicationId?: string;
-  readonly status: number;
-  /** Request body size in bytes. */
-  readonly bytes: number;
-  /** Parsed JSON body of write requests (absent when it did not parse). */
-  readonly body?: unknown;
+  /** Injected failures (default: none). Adjustable later through RunningEmulator.faults. */
+  faults?: EmulatorFaults;
 }
 
 export interface RunningEmulator {
   readonly url: string;
   readonly requests: RecordedRequest[];
   readonly store: EmulatorStore;
+  /**
+   * The faults in force, read by every request as it arrives: set a field, or assign a new object
+   * (which also refills the rate buckets and restarts the dice from the seed). Invalid values throw.
+   */
+  faults: EmulatorFaults;
+  /** Counters since start or resetStats(): requests, 429s, each fault, concurrency. */
+  stats(): EmulatorStats;
+  resetStats(): void;
   flush(): Promise<void>;
   close(): Promise<void>;
 }
 
-const WRITE_OPERATIONS: ReadonlySet<string> = new Set<OperationName>(['UpdateEndpointsBatch', 'UpdateEndpoint']);
-
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
+  // First, so that invalid faults fail before anything is loaded or opened.
+  const faults = new FaultInjector(options.faults ?? {});
   const store = options.dataFile ? await loadStore(options.dataFile) : new EmulatorStore();
   const writer = options.dataFile ? new DataFileWriter(options.dataFile, store) : undefined;
   const stopWatching = store.onChange(() => writer?.schedule());
+  const visibility = new VisibilityOverlay();
+  const stopOverlay = visibility.attach(store);
+  const stats = new StatsCounter();
   const requests: RecordedRequest[] = [];
   const maxRecorded = options.maxRecordedRequests ?? Infinity;
   const record = (entry: RecordedRequest) => {
+    stats.count(entry.status, entry.fault);
     requests.push(entry);
     if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
   };
@@ -63,7 +64,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     // Keep-alive connections must not hold close() open once it has been asked for.
     if (closing) res.setHeader('connection', 'close');
     // handleRequest answers every failure itself; this only guards against a broken socket.
-    handleRequest(store, req, res, record).catch(() => res.destroy());
+    stats.begin();
+    handleRequest({ store, faults, visibility, record }, req, res)
+      .catch(() => res.destroy())
+      .finally(() => stats.end());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -81,70 +85,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       server.closeIdleConnections();
     });
     stopWatching();
+    stopOverlay();
     await writer?.flush();
   };
   return {
     url,
     requests,
     store,
+    get faults() {
+      return faults.faults;
+    },
+    set faults(next: EmulatorFaults) {
+      faults.faults = next;
+    },
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
     flush: () => writer?.flush() ?? Promise.resolve(),
     close: () => (closing ??= close()),
   };
-}
-
-async function handleRequest(
-  store: EmulatorStore,
-  req: IncomingMessage,
-  res: ServerResponse,
-  record: (entry: RecordedRequest) => void,
-): Promise<void> {
-  const requestId = randomUUID();
-  const method = req.method ?? 'GET';
-  const path = (req.url ?? '/').split('?')[0]!;
-  const route = matchRoute(method, req.url ?? '/');
-  const operation = route.kind === 'operation' ? route.operation : 'Unknown';
-  const applicationId = route.kind === 'operation' || route.kind === 'method-not-allowed' ? route.applicationId : undefined;
-  let bytes = 0;
-  let body: unknown;
-  const finish = (status: number) =>
-    record({
-      operation,
-      method,
-      path,
-      ...(applicationId === undefined ? {} : { applicationId }),
-      status,
-      bytes,
-      ...(body === undefined ? {} : { body }),
-    });
-
-  let errorHeaders: Record<string, string> = {};
-  try {
-    const read = await readBody(req, MAX_PAYLOAD_BYTES);
-    bytes = read.bytes;
-    if (route.kind === 'bad-path') throw badRequest(route.message);
-    if (route.kind === 'not-found') throw new EmulatorError('NotFoundException', `No such resource: ${method} ${path}`);
-    if (route.kind === 'method-not-allowed') {
-      errorHeaders = { allow: route.allowed.join(', ') };
-      throw new EmulatorError('MethodNotAllowedException', `Method ${method} is not allowed on ${path}`);
-    }
-    if (read.kind === 'too-large') throw new EmulatorError('PayloadTooLargeException', MESSAGES.payloadTooLarge);
-    if (WRITE_OPERATIONS.has(route.operation)) body = parseJsonBody(read.text);
-    const result = runOperation(store, route, body, requestId);
-    sendJson(res, result.status, result.body, requestId);
-    finish(result.status);
-  } catch (caught) {
-    const error = isEmulatorError(caught)
-      ? caught
-      : new EmulatorError('InternalServerErrorException', `Emulator failure: ${(caught as Error)?.message ?? String(caught)}`);
-    if (!res.headersSent && !res.destroyed) sendError(res, error, requestId, errorHeaders);
-    finish(error.status);
-  }
-}
-
-function parseJsonBody(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw badRequest(`Malformed JSON body: ${(error as Error).message}`);
-  }
 }

@@ -4,9 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EndpointItem, LiveEndpoint } from '../types.js';
 import { AppState } from './app-state.js';
-import { Transaction, applyItem, type ApplyContext } from './apply-item.js';
+import { Transaction, applyItem, type ApplyContext, type EndpointChange } from './apply-item.js';
 import { ATOMIC_BATCH, toIdKey, toRegistryKey } from './rules.js';
 import { SNAPSHOT_FORMAT, parseSnapshot, type ApplicationSnapshot, type StoreSnapshot } from './snapshot.js';
+
+/** What a change did: endpoints of one application changed, or the whole store was cleared. */
+export type StoreChange =
+  | { readonly kind: 'endpoints'; readonly appId: string; readonly changes: readonly EndpointChange[] }
+  | { readonly kind: 'cleared' };
 
 export interface StoreOptions {
   /** The clock for CreationDate and EffectiveDate; tests may pin it. */
@@ -15,7 +20,7 @@ export interface StoreOptions {
 
 export class EmulatorStore {
   private readonly apps = new Map<string, AppState>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly now: () => Date;
   private seq = 0;
 
@@ -42,7 +47,7 @@ export class EmulatorStore {
     } finally {
       if (tx.changed) {
         this.apps.set(appId, app);
-        this.notify();
+        this.notify({ kind: 'endpoints', appId, changes: tx.changes() });
       }
     }
     return keys.map((key) => app.get(key)!.endpoint);
@@ -67,7 +72,7 @@ export class EmulatorStore {
     const record = app?.get(key);
     if (!app || !record) return undefined;
     app.put(key, undefined);
-    this.notify();
+    this.notify({ kind: 'endpoints', appId, changes: [{ key, before: record.endpoint, after: undefined }] });
     return record.endpoint;
   }
 
@@ -78,7 +83,8 @@ export class EmulatorStore {
     const keys = app.userKeys(userId);
     const deleted = keys.map((key) => app.get(key)!.endpoint);
     for (const key of keys) app.put(key, undefined);
-    if (keys.length > 0) this.notify();
+    const changes = keys.map((key, i) => ({ key, before: deleted[i], after: undefined }));
+    if (keys.length > 0) this.notify({ kind: 'endpoints', appId, changes });
     return deleted;
   }
 
@@ -98,11 +104,11 @@ export class EmulatorStore {
   /** Forgets everything (tests). */
   clear(): void {
     this.apps.clear();
-    this.notify();
+    this.notify({ kind: 'cleared' });
   }
 
-  /** Called after every change; returns the unsubscribe function. */
-  onChange(listener: () => void): () => void {
+  /** Called after every change with what changed; returns the unsubscribe function. */
+  onChange(listener: (change: StoreChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -144,7 +150,7 @@ export class EmulatorStore {
     return app;
   }
 
-  private notify(): void {
-    for (const listener of this.listeners) listener();
+  private notify(change: StoreChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 }

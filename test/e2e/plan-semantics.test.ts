@@ -164,7 +164,9 @@ describe('e2e: plan semantics with a state file', () => {
     const unlocked = await cli('state', 'unlock', '--manifest', 'endpoints.yaml');
     assert.match(unlocked.stdout, /Removed the lock .* held by pinsync apply \(pid 999999, deploy@ci-runner-7\)/);
 
-    // Two real applies started together: exactly one runs, the other is refused by the lock.
+    // Two real applies started together: exactly one runs, the other is refused by the lock. Slow
+    // answers keep the first one holding the lock while the second starts.
+    t.emu.faults = { latencyMs: 500 };
     const [a, b] = await Promise.all([cli('apply', 'endpoints.yaml', '--auto-approve'), cli('apply', 'endpoints.yaml', '--auto-approve')]);
     assert.deepEqual([a.code, b.code].sort(), [0, 1], a.stderr + b.stderr);
     assert.match(a.code === 1 ? a.stderr : b.stderr, /the state is locked by pinsync apply \(pid \d+/);

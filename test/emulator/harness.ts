@@ -17,13 +17,15 @@ import type { EndpointItem } from '../../providers/types.js';
 
 export const APP = 'app-1';
 
-export function makeClient(url: string): PinpointClient {
+/** `maxAttempts: 1` turns off the SDK's own retries, so a test sees every injected fault. */
+export function makeClient(url: string, options: { maxAttempts?: number } = {}): PinpointClient {
   // The SDK reads this when a client is constructed; set it before any client exists.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   return new PinpointClient({
     endpoint: url,
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    ...options,
   });
 }
 
@@ -32,16 +34,21 @@ export interface Harness {
   client: PinpointClient;
 }
 
-/** Starts an emulator for the enclosing describe; state and recorded requests reset before each test. */
-export function useEmulator(options: EmulatorOptions = {}): Harness {
+/**
+ * Starts an emulator for the enclosing describe; state, recorded requests, stats and faults (back
+ * to `options.faults`) reset before each test.
+ */
+export function useEmulator(options: EmulatorOptions = {}, clientOptions: { maxAttempts?: number } = {}): Harness {
   const harness = {} as Harness;
   before(async () => {
     harness.emu = await startEmulator({ port: 0, ...options });
-    harness.client = makeClient(harness.emu.url);
+    harness.client = makeClient(harness.emu.url, clientOptions);
   });
   beforeEach(() => {
     harness.emu.store.clear();
     harness.emu.requests.length = 0;
+    harness.emu.faults = structuredClone(options.faults ?? {});
+    harness.emu.resetStats();
   });
   after(async () => {
     harness.client?.destroy();

@@ -2,7 +2,8 @@
 // carry none), and the yaml library accepts far more than JSON and is slow on large files; this
 // reads strict JSON (RFC 8259) into SourceNodes and reports the first syntax error where it is.
 
-import type { MapEntry, ParsedText, ScalarNode, SourceNode } from './source-node.js';
+import { BAIL, NODE_SINK, PlainSink, type PlainParse, type Sink } from './sink.js';
+import type { ParsedText } from './source-node.js';
 
 class JsonSyntaxError {
   constructor(
@@ -14,16 +15,19 @@ class JsonSyntaxError {
 const MAX_DEPTH = 500;
 const NUMBER_RE = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
 
-class JsonReader {
+class JsonReader<N> {
   private pos = 0;
   private depth = 0;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly sink: Sink<N>,
+  ) {
     // A byte-order mark is not JSON, but editors on Windows write one; skip it.
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
 
-  read(): SourceNode | undefined {
+  read(): N | undefined {
     this.skipSpace();
     if (this.pos >= this.text.length) return undefined;
     const root = this.readValue();
@@ -32,48 +36,55 @@ class JsonReader {
     return root;
   }
 
-  private readValue(): SourceNode {
+  private readValue(): N {
     const c = this.text.charCodeAt(this.pos);
     if (c === 123) return this.readObject();
     if (c === 91) return this.readArray();
-    if (c === 34) return this.readString();
+    if (c === 34) {
+      const start = this.pos;
+      const value = this.readString();
+      return this.sink.scalar(value, start, this.pos);
+    }
     const start = this.pos;
     if (c === 45 || (c >= 48 && c <= 57)) {
       NUMBER_RE.lastIndex = start;
       if (!NUMBER_RE.test(this.text)) this.fail('invalid number');
       this.pos = NUMBER_RE.lastIndex;
-      return { kind: 'scalar', value: Number(this.text.slice(start, this.pos)), start, end: this.pos };
+      return this.sink.scalar(Number(this.text.slice(start, this.pos)), start, this.pos);
     }
     for (const [word, value] of LITERALS) {
       if (this.text.startsWith(word, start)) {
         this.pos += word.length;
-        return { kind: 'scalar', value, start, end: this.pos };
+        return this.sink.scalar(value, start, this.pos);
       }
     }
     if (c === 39) this.fail('JSON strings need double quotes, not single quotes');
     return this.fail(`expected a JSON value, found ${this.describeHere()}`);
   }
 
-  private readObject(): SourceNode {
+  private readObject(): N {
     const start = this.pos++;
     this.enter();
-    const entries: MapEntry[] = [];
+    const map = this.sink.map(start);
     this.skipSpace();
     if (this.text.charCodeAt(this.pos) === 125) {
       this.pos++;
       this.depth--;
-      return { kind: 'map', entries, start };
+      return map;
     }
     for (;;) {
       if (this.text.charCodeAt(this.pos) !== 34) {
         this.fail(`expected a property name in double quotes, found ${this.describeHere()}`);
       }
+      const keyStart = this.pos;
       const key = this.readString();
+      const keyEnd = this.pos;
       this.skipSpace();
       if (this.text.charCodeAt(this.pos) !== 58) this.fail(`expected ':' after the property name, found ${this.describeHere()}`);
       this.pos++;
       this.skipSpace();
-      entries.push({ key, value: this.readValue() });
+      const valueStart = this.pos;
+      this.sink.entry(map, key, keyStart, keyEnd, this.readValue(), valueStart);
       this.skipSpace();
       const c = this.text.charCodeAt(this.pos);
       if (c === 125) break;
@@ -84,21 +95,22 @@ class JsonReader {
     }
     this.pos++;
     this.depth--;
-    return { kind: 'map', entries, start };
+    return map;
   }
 
-  private readArray(): SourceNode {
+  private readArray(): N {
     const start = this.pos++;
     this.enter();
-    const items: SourceNode[] = [];
+    const seq = this.sink.seq(start);
     this.skipSpace();
     if (this.text.charCodeAt(this.pos) === 93) {
       this.pos++;
       this.depth--;
-      return { kind: 'seq', items, start };
+      return seq;
     }
     for (;;) {
-      items.push(this.readValue());
+      const itemStart = this.pos;
+      this.sink.item(seq, this.readValue(), itemStart);
       this.skipSpace();
       const c = this.text.charCodeAt(this.pos);
       if (c === 93) break;
@@ -109,10 +121,10 @@ class JsonReader {
     }
     this.pos++;
     this.depth--;
-    return { kind: 'seq', items, start };
+    return seq;
   }
 
-  private readString(): ScalarNode {
+  private readString(): string {
     const text = this.text;
     const start = this.pos;
     let p = start + 1;
@@ -143,7 +155,7 @@ class JsonReader {
     }
     out += text.slice(chunk, p);
     this.pos = p + 1;
-    return { kind: 'scalar', value: out, start, end: this.pos };
+    return out;
   }
 
   private skipSpace(): void {
@@ -197,9 +209,25 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 
 export function readJson(text: string): ParsedText {
   try {
-    return { root: new JsonReader(text).read(), problems: [] };
+    return { root: new JsonReader(text, NODE_SINK).read(), problems: [] };
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
     return { root: undefined, problems: [{ severity: 'error', offset: e.offset, message: e.message }] };
+  }
+}
+
+/**
+ * An object or array document as plain values, and where the objects inside arrays start; or
+ * undefined for anything else (a syntax error, a repeated key, an empty or scalar document), which
+ * is then read with positions.
+ */
+export function readJsonPlain(text: string): PlainParse | undefined {
+  const sink = new PlainSink();
+  try {
+    const root = new JsonReader(text, sink).read();
+    return typeof root === 'object' && root !== null ? { root, itemStarts: sink.itemStarts, rootValueStarts: sink.rootValueStarts } : undefined;
+  } catch (e) {
+    if (e instanceof JsonSyntaxError || e === BAIL) return undefined;
+    throw e;
   }
 }

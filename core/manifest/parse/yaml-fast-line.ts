@@ -1,9 +1,12 @@
 // Line-local scanning for the fast YAML path: implicit keys, one-line plain and quoted scalars and
 // one-line flow collections. Every method reads within [.., lineEnd) of the current line and throws
 // GIVE_UP on anything it does not fully understand; see yaml-fast.ts for why that is safe.
+// Scalars are returned through fields (value, start, end) rather than objects: a large manifest
+// has millions of them, and the plain reading keeps none of the wrappers.
 
+import type { Sink } from './sink.js';
+import type { ScalarValue } from './source-node.js';
 import { decodeDoubleQuoted, resolvePlainScalar } from './yaml-scalars.js';
-import type { MapEntry, ScalarNode, SourceNode } from './source-node.js';
 
 class GiveUp {}
 export const GIVE_UP = new GiveUp();
@@ -21,46 +24,95 @@ for (const c of '-?:,[]{}#&*!|>\'"%@`') INDICATOR[c.charCodeAt(0)] = 1;
 const FLOW_END = new Uint8Array(128);
 for (const c of ',[]{}') FLOW_END[c.charCodeAt(0)] = 1;
 
-export type KeyScan = { readonly key: ScalarNode; readonly after: number } | undefined;
+/** Deeper than any manifest needs; the full parser reads (and reports) deeper input. */
+export const MAX_DEPTH = 64;
 
-export class LineScanner {
+// Recently read short scalars, by (first character, length, last character): a manifest repeats its
+// keys and many values (EMAIL, Plan, [pro]) on every endpoint, and reusing one string for each
+// saves slicing it again, interning it again as a key, and keeping a copy per endpoint alive.
+const CACHE_SIZE = 4096;
+const CACHEABLE_LENGTH = 32;
+
+export class LineScanner<N> {
+  private readonly cacheText: (string | undefined)[] = new Array(CACHE_SIZE);
+  private readonly cacheValue: ScalarValue[] = new Array(CACHE_SIZE);
+
   protected readonly text: string;
+  protected readonly sink: Sink<N>;
   /** End of the current line's content (before \r\n or \n). */
   protected lineEnd = 0;
+  /** Start of the value read last, for the sink's item() and entry(). */
+  protected valueStart = 0;
+  protected depth = 0;
+  /** The scalar read last: its value and where it starts and ends. */
+  protected scalar: ScalarValue = null;
+  protected scalarStart = 0;
+  protected scalarEnd = 0;
+  /** The key read last by scanKey. */
+  protected key: ScalarValue = null;
+  protected keyStart = 0;
+  protected keyEnd = 0;
 
-  constructor(text: string) {
+  constructor(text: string, sink: Sink<N>) {
     this.text = text;
+    this.sink = sink;
   }
 
-  /** A `key:` at `at`, or undefined when the line does not start with an implicit key. */
-  protected scanKey(at: number): KeyScan {
+  /** The plain scalar text[at, end) resolved (`3.0` a number, `yes` a string), from the cache when it can be. */
+  protected plainScalar(at: number, end: number): ScalarValue {
+    const length = end - at;
+    if (length > CACHEABLE_LENGTH || length === 0) return resolvePlainScalar(this.text.slice(at, end));
+    const text = this.text;
+    const slot = (text.charCodeAt(at) * 31 + length * 17 + text.charCodeAt(end - 1) * 7 + text.charCodeAt(at + (length >> 1))) & (CACHE_SIZE - 1);
+    const cached = this.cacheText[slot];
+    if (cached !== undefined && cached.length === length && text.startsWith(cached, at)) return this.cacheValue[slot]!;
+    const raw = text.slice(at, end);
+    const value = resolvePlainScalar(raw);
+    this.cacheText[slot] = raw;
+    this.cacheValue[slot] = value;
+    return value;
+  }
+
+  protected enter(collection: N): N {
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+    return collection;
+  }
+
+  /**
+   * A `key:` at `at`: sets key/keyStart/keyEnd and returns the offset after the colon, or -1 when
+   * the line does not start with an implicit key.
+   */
+  protected scanKey(at: number): number {
     const text = this.text;
     const c = text.charCodeAt(at);
-    let key: ScalarNode;
     let p: number;
     if (c === QUOTE_D || c === QUOTE_S) {
-      [key, p] = this.readQuoted(at);
+      p = this.readQuoted(at);
       while (p < this.lineEnd && text.charCodeAt(p) === SPACE) p++;
-      if (text.charCodeAt(p) !== COLON) return undefined;
+      if (text.charCodeAt(p) !== COLON) return -1;
+      this.key = this.scalar;
     } else {
       if (!this.mayStartPlain(at)) throw GIVE_UP;
       p = at;
       let last = at;
       for (;;) {
-        if (p >= this.lineEnd) return undefined;
+        if (p >= this.lineEnd) return -1;
         const ch = text.charCodeAt(p);
         if (ch === COLON && (p + 1 >= this.lineEnd || text.charCodeAt(p + 1) === SPACE)) break;
         if (ch === TAB) throw GIVE_UP;
-        if (ch === HASH && text.charCodeAt(p - 1) === SPACE) return undefined;
+        if (ch === HASH && text.charCodeAt(p - 1) === SPACE) return -1;
         if (ch !== SPACE) last = p + 1;
         p++;
       }
-      key = { kind: 'scalar', value: resolvePlainScalar(text.slice(at, last)), start: at, end: last };
+      this.key = this.plainScalar(at, last);
+      this.scalarEnd = last;
     }
+    this.keyStart = at;
+    this.keyEnd = this.scalarEnd;
     if (p - at > 1024) throw GIVE_UP;
     const next = p + 1;
     if (next < this.lineEnd && text.charCodeAt(next) !== SPACE) throw GIVE_UP;
-    return { key, after: next };
+    return next;
   }
 
   protected mayStartPlain(at: number): boolean {
@@ -71,7 +123,8 @@ export class LineScanner {
     return at + 1 < this.lineEnd && n !== SPACE && n !== TAB && !(n < 128 && FLOW_END[n] === 1);
   }
 
-  protected readPlainBlockValue(at: number): [ScalarNode, number] {
+  /** A plain scalar running to the end of the line (or a comment); returns its end. */
+  protected readPlainBlockValue(at: number): number {
     const text = this.text;
     if (!this.mayStartPlain(at)) throw GIVE_UP;
     let p = at;
@@ -85,25 +138,33 @@ export class LineScanner {
       if (ch !== SPACE) last = p + 1;
       p++;
     }
-    const node: ScalarNode = {
-      kind: 'scalar',
-      value: resolvePlainScalar(text.slice(at, last)),
-      start: at,
-      end: last,
-    };
-    return [node, last];
+    this.scalar = this.plainScalar(at, last);
+    this.scalarStart = at;
+    this.scalarEnd = last;
+    return last;
   }
 
-  /** A one-line quoted scalar at `at`; returns the node and the offset after the closing quote. */
-  protected readQuoted(at: number): [ScalarNode, number] {
+  /** A one-line quoted scalar at `at`; returns the offset after the closing quote. */
+  protected readQuoted(at: number): number {
     const text = this.text;
     const quote = text.charCodeAt(at);
     let p = at + 1;
     let value: string | undefined;
     if (quote === QUOTE_D) {
-      while (p < this.lineEnd && text.charCodeAt(p) !== QUOTE_D) p += text.charCodeAt(p) === 92 ? 2 : 1;
+      let escaped = false;
+      while (p < this.lineEnd && text.charCodeAt(p) !== QUOTE_D) {
+        if (text.charCodeAt(p) === 92) {
+          escaped = true;
+          p += 2;
+        } else p++;
+      }
       if (p >= this.lineEnd) throw GIVE_UP;
-      value = decodeDoubleQuoted(text.slice(at + 1, p));
+      if (escaped) value = decodeDoubleQuoted(text.slice(at + 1, p));
+      else {
+        // Without escapes the body is the value; the plain scalars' cache serves it when it reads as a string.
+        const cached = p - at > 1 ? this.plainScalar(at + 1, p) : '';
+        value = typeof cached === 'string' ? cached : text.slice(at + 1, p);
+      }
       if (value === undefined) throw GIVE_UP;
     } else {
       for (;;) {
@@ -116,33 +177,50 @@ export class LineScanner {
       }
       value = text.slice(at + 1, p).replaceAll("''", "'");
     }
-    return [{ kind: 'scalar', value, start: at, end: p + 1 }, p + 1];
+    this.scalar = value;
+    this.scalarStart = at;
+    this.scalarEnd = p + 1;
+    return p + 1;
   }
 
-  /** A flow collection that opens and closes on the current line. */
-  protected readFlow(at: number): [SourceNode, number] {
+  /** The sink's node for the scalar read last. */
+  protected scalarNode(): N {
+    return this.sink.scalar(this.scalar, this.scalarStart, this.scalarEnd);
+  }
+
+  /** A flow collection that opens and closes on the current line; returns [node, end]. */
+  protected readFlow(at: number): N {
     const isSeq = this.text.charCodeAt(at) === 91;
     const close = isSeq ? 93 : 125;
     let p = this.skipSpaces(at + 1);
-    const items: SourceNode[] = [];
-    const entries: MapEntry[] = [];
+    const out = this.enter(isSeq ? this.sink.seq(at) : this.sink.map(at));
     if (this.text.charCodeAt(p) === close && p < this.lineEnd) {
-      return [isSeq ? { kind: 'seq', items, start: at } : { kind: 'map', entries, start: at }, p + 1];
+      this.depth--;
+      this.scalarEnd = p + 1;
+      return out;
     }
     for (;;) {
-      let node: SourceNode;
-      [node, p] = this.readFlowValue(p);
-      p = this.skipSpaces(p);
-      if (isSeq) items.push(node);
-      else {
-        if (node.kind !== 'scalar' || this.text.charCodeAt(p) !== COLON || p >= this.lineEnd) throw GIVE_UP;
-        const quotedKey = isQuote(this.text.charCodeAt(node.start));
+      if (isSeq) {
+        const start = p;
+        const node = this.readFlowValue(p);
+        p = this.skipSpaces(this.scalarEnd);
+        this.sink.item(out, node, start);
+      } else {
+        // Keys are scalars: a collection as a key is left to the library.
+        const c = this.text.charCodeAt(p);
+        if (p >= this.lineEnd || c === 91 || c === 123) throw GIVE_UP;
+        const quotedKey = c === QUOTE_D || c === QUOTE_S;
+        p = this.skipSpaces(quotedKey ? this.readQuoted(p) : this.readFlowPlain(p));
+        const key = this.scalar;
+        const keyStart = this.scalarStart;
+        const keyEnd = this.scalarEnd;
+        if (this.text.charCodeAt(p) !== COLON || p >= this.lineEnd) throw GIVE_UP;
         const n = this.text.charCodeAt(p + 1);
         if (!quotedKey && p + 1 < this.lineEnd && n !== SPACE) throw GIVE_UP;
-        let value: SourceNode;
-        [value, p] = this.readFlowValue(this.skipSpaces(p + 1));
-        entries.push({ key: node, value });
-        p = this.skipSpaces(p);
+        const valueStart = this.skipSpaces(p + 1);
+        const value = this.readFlowValue(valueStart);
+        p = this.skipSpaces(this.scalarEnd);
+        this.sink.entry(out, key, keyStart, keyEnd, value, valueStart);
       }
       if (p >= this.lineEnd) throw GIVE_UP;
       const c = this.text.charCodeAt(p);
@@ -152,15 +230,24 @@ export class LineScanner {
       // A trailing comma is valid YAML but rare; leave it to the library.
       if (this.text.charCodeAt(p) === close) throw GIVE_UP;
     }
-    return [isSeq ? { kind: 'seq', items, start: at } : { kind: 'map', entries, start: at }, p + 1];
+    this.depth--;
+    this.scalarEnd = p + 1;
+    return out;
   }
 
-  private readFlowValue(at: number): [SourceNode, number] {
+  /** A value inside a flow collection; its end is left in scalarEnd. */
+  private readFlowValue(at: number): N {
     if (at >= this.lineEnd) throw GIVE_UP;
-    const text = this.text;
-    const c = text.charCodeAt(at);
+    const c = this.text.charCodeAt(at);
     if (c === 91 || c === 123) return this.readFlow(at);
-    if (c === QUOTE_D || c === QUOTE_S) return this.readQuoted(at);
+    if (c === QUOTE_D || c === QUOTE_S) this.readQuoted(at);
+    else this.readFlowPlain(at);
+    return this.scalarNode();
+  }
+
+  private readFlowPlain(at: number): number {
+    const text = this.text;
+    if (at >= this.lineEnd) throw GIVE_UP;
     if (!this.mayStartPlain(at)) throw GIVE_UP;
     let p = at;
     let last = at;
@@ -178,8 +265,10 @@ export class LineScanner {
       if (ch !== SPACE) last = p + 1;
       p++;
     }
-    const node: ScalarNode = { kind: 'scalar', value: resolvePlainScalar(text.slice(at, last)), start: at, end: last };
-    return [node, last];
+    this.scalar = this.plainScalar(at, last);
+    this.scalarStart = at;
+    this.scalarEnd = last;
+    return last;
   }
 
   private skipSpaces(at: number): number {
@@ -188,8 +277,4 @@ export class LineScanner {
     if (p < this.lineEnd && this.text.charCodeAt(p) === TAB) throw GIVE_UP;
     return p;
   }
-}
-
-function isQuote(c: number): boolean {
-  return c === QUOTE_D || c === QUOTE_S;
 }

@@ -6,16 +6,17 @@
 // library, so results and messages for unusual files always come from the library. Where it does
 // answer, values and offsets equal the library's (checked by a differential test).
 
-import type { MapEntry, MapNode, SeqNode, SourceNode } from './source-node.js';
-import { DASH, GIVE_UP, HASH, LineScanner, QUOTE_D, QUOTE_S, SPACE, TAB, type KeyScan } from './yaml-fast-line.js';
+import { BAIL, NODE_SINK, PlainSink, type PlainParse, type Sink } from './sink.js';
+import type { SourceNode } from './source-node.js';
+import { DASH, GIVE_UP, HASH, LineScanner, QUOTE_D, QUOTE_S, SPACE, TAB } from './yaml-fast-line.js';
 
-class FastYamlReader extends LineScanner {
+class FastYamlReader<N> extends LineScanner<N> {
   /** Start of the current significant line, -1 at end of text. */
   private lineStart = 0;
   /** Offset of the current line's first non-space character. */
   private contentStart = 0;
 
-  read(): SourceNode | undefined {
+  read(): N | undefined {
     this.seekLine(0);
     if (this.lineStart < 0) return undefined;
     const root = this.readNestedBlock(-1);
@@ -57,19 +58,20 @@ class FastYamlReader extends LineScanner {
   }
 
   /** A block node that starts on the current line, indented more than `parent`. */
-  private readNestedBlock(parent: number): SourceNode {
+  private readNestedBlock(parent: number): N {
     const at = this.contentStart;
+    this.valueStart = at;
     if (this.indent() <= parent) throw GIVE_UP;
     if (this.isSeqIndicator(at)) return this.readBlockSeq(at);
     const c = this.text.charCodeAt(at);
     if (parent < 0 && (c === 91 || c === 123)) {
-      const [node, after] = this.readFlow(at);
-      this.finishLine(after);
+      const node = this.readFlow(at);
+      this.finishLine(this.scalarEnd);
       return node;
     }
-    const key = this.scanKey(at);
-    if (!key) throw GIVE_UP;
-    return this.readBlockMap(at, key);
+    const after = this.scanKey(at);
+    if (after < 0) throw GIVE_UP;
+    return this.readBlockMap(at, after);
   }
 
   private isSeqIndicator(at: number): boolean {
@@ -77,39 +79,49 @@ class FastYamlReader extends LineScanner {
     return at + 1 >= this.lineEnd || this.text.charCodeAt(at + 1) === SPACE;
   }
 
-  private readBlockMap(start: number, first: NonNullable<KeyScan>): MapNode {
+  /** A block mapping whose first key scanKey has just read; `after` is the offset after its colon. */
+  private readBlockMap(start: number, after: number): N {
     const column = start - this.lineStart;
-    const entries: MapEntry[] = [];
-    let key: KeyScan = first;
+    const map = this.enter(this.sink.map(start));
     for (;;) {
-      entries.push({ key: key.key, value: this.readValue(key.after, column, true) });
+      // The value may hold keys of its own: keep this one's before reading it.
+      const key = this.key;
+      const keyStart = this.keyStart;
+      const keyEnd = this.keyEnd;
+      const value = this.readValue(after, column, true);
+      this.sink.entry(map, key, keyStart, keyEnd, value, this.valueStart);
       if (this.lineStart < 0 || this.indent() < column) break;
       if (this.indent() > column) throw GIVE_UP;
-      key = this.scanKey(this.contentStart);
-      if (!key) throw GIVE_UP;
+      after = this.scanKey(this.contentStart);
+      if (after < 0) throw GIVE_UP;
     }
-    return { kind: 'map', entries, start };
+    this.depth--;
+    this.valueStart = start;
+    return map;
   }
 
-  private readBlockSeq(start: number): SeqNode {
+  private readBlockSeq(start: number): N {
     const column = start - this.lineStart;
-    const items: SourceNode[] = [];
+    const seq = this.enter(this.sink.seq(start));
     let at = start;
     for (;;) {
-      items.push(this.readValue(at + 1, column, false));
+      const value = this.readValue(at + 1, column, false);
+      this.sink.item(seq, value, this.valueStart);
       if (this.lineStart < 0 || this.indent() < column) break;
       if (this.indent() > column) throw GIVE_UP;
       at = this.contentStart;
       if (!this.isSeqIndicator(at)) break;
     }
-    return { kind: 'seq', items, start };
+    this.depth--;
+    this.valueStart = start;
+    return seq;
   }
 
   /**
    * The value after a `:` or `-` indicator at `column`; leaves the reader on the next line that
    * this value does not own.
    */
-  private readValue(from: number, column: number, inMap: boolean): SourceNode {
+  private readValue(from: number, column: number, inMap: boolean): N {
     const text = this.text;
     let p = from;
     while (p < this.lineEnd && text.charCodeAt(p) === SPACE) p++;
@@ -122,22 +134,26 @@ class FastYamlReader extends LineScanner {
           return this.readBlockSeq(this.contentStart);
         }
       }
-      return { kind: 'scalar', value: null, start: p, end: p };
+      this.valueStart = p;
+      return this.sink.scalar(null, p, p);
     }
     const c = text.charCodeAt(p);
     if (!inMap && c !== 91 && c !== 123) {
       // Compact forms inside a list item: `- - x` and `- key: value`.
       if (this.isSeqIndicator(p)) return this.readBlockSeq(p);
-      const key = this.scanKey(p);
-      if (key) return this.readBlockMap(p, key);
+      const after = this.scanKey(p);
+      if (after >= 0) return this.readBlockMap(p, after);
     }
-    let node: SourceNode;
-    let after: number;
-    if (c === 91 || c === 123) [node, after] = this.readFlow(p);
-    else if (c === QUOTE_D || c === QUOTE_S) [node, after] = this.readQuoted(p);
-    else [node, after] = this.readPlainBlockValue(p);
-    this.finishLine(after);
+    let node: N;
+    if (c === 91 || c === 123) node = this.readFlow(p);
+    else {
+      if (c === QUOTE_D || c === QUOTE_S) this.readQuoted(p);
+      else this.readPlainBlockValue(p);
+      node = this.scalarNode();
+    }
+    this.finishLine(this.scalarEnd);
     if (this.lineStart >= 0 && this.indent() > column) throw GIVE_UP;
+    this.valueStart = p;
     return node;
   }
 
@@ -163,19 +179,39 @@ function isDocumentMarker(text: string, p: number, end: number): boolean {
 // handling of them is the reference.
 const UNUSUAL_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0085\u2028\u2029\ufeff]/;
 
+function mayReadFast(text: string): boolean {
+  if (UNUSUAL_CHARACTERS.test(text)) return false;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return false;
+  }
+  return true;
+}
+
+function readWith<N>(text: string, sink: Sink<N>): N | null | undefined {
+  if (!mayReadFast(text)) return undefined;
+  try {
+    return new FastYamlReader(text, sink).read() ?? null;
+  } catch (e) {
+    if (e === GIVE_UP || e === BAIL) return undefined;
+    throw e;
+  }
+}
+
 /**
  * The document's root node, or `null` when it holds only blanks and comments; undefined when the
  * text needs the full YAML parser.
  */
 export function readYamlFast(text: string): SourceNode | null | undefined {
-  if (UNUSUAL_CHARACTERS.test(text)) return undefined;
-  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
-    if (text.charCodeAt(i + 1) !== 10) return undefined;
-  }
-  try {
-    return new FastYamlReader(text).read() ?? null;
-  } catch (e) {
-    if (e === GIVE_UP) return undefined;
-    throw e;
-  }
+  return readWith(text, NODE_SINK);
+}
+
+/**
+ * A mapping or list document as plain values, and where the mappings inside lists start; or
+ * undefined when the text needs the full parser, holds keys a plain object cannot keep (a repeated
+ * key, a key that is not a string) or is empty: those files are read with positions instead.
+ */
+export function readYamlFastPlain(text: string): PlainParse | undefined {
+  const sink = new PlainSink();
+  const root = readWith(text, sink);
+  return typeof root === 'object' && root !== null ? { root, itemStarts: sink.itemStarts, rootValueStarts: sink.rootValueStarts } : undefined;
 }

@@ -13,12 +13,17 @@ export function readYamlWithLibrary(text: string): ParsedText {
     problems.push({ severity: 'error', offset: e.pos[0], message: describeYamlError(e.code, e.message) });
   }
   for (const w of doc.warnings) problems.push({ severity: 'warning', offset: w.pos[0], message: w.message });
-  if (doc.contents === null) return { root: undefined, problems };
-  const root = new NodeConverter(problems).convert(doc.contents);
+  // A document with errors is not used, so it is not converted either.
+  if (doc.contents === null || doc.errors.length > 0) return { root: undefined, problems };
+  const root = new NodeConverter(problems).convert(doc.contents, 0);
   return { root, problems };
 }
 
+// Deeper than any manifest; the library itself reports input nested deeper than the stack allows.
+const MAX_DEPTH = 100;
+
 function describeYamlError(code: string, message: string): string {
+  if (/Maximum call stack size exceeded/.test(message)) return 'the document is nested too deeply to read';
   if (code === 'MULTIPLE_DOCS') return 'a manifest file holds one YAML document; move each document after `---` to its own file';
   if (code === 'TAB_AS_INDENT') return `${message}; indent with spaces`;
   return message;
@@ -34,8 +39,12 @@ class NodeConverter {
     this.problems = problems;
   }
 
-  convert(node: YamlNode | ParsedNode): SourceNode {
+  convert(node: YamlNode | ParsedNode, depth: number): SourceNode {
     const start = node.range?.[0] ?? 0;
+    if (depth > MAX_DEPTH) {
+      this.problems.push({ severity: 'error', offset: start, message: `the document is nested more than ${MAX_DEPTH} levels deep` });
+      return nullAt(start);
+    }
     if (isAlias(node)) {
       const target = this.anchors.get(node.source);
       if (target) return target;
@@ -49,8 +58,8 @@ class NodeConverter {
       this.remember(node.anchor, out);
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
-        const key = pair.key ? this.convert(pair.key as YamlNode) : nullAt(start);
-        const value = pair.value ? this.convert(pair.value as YamlNode) : nullAt(key.kind === 'scalar' ? key.end : key.start);
+        const key = pair.key ? this.convert(pair.key as YamlNode, depth + 1) : nullAt(start);
+        const value = pair.value ? this.convert(pair.value as YamlNode, depth + 1) : nullAt(key.kind === 'scalar' ? key.end : key.start);
         entries.push({ key, value });
       }
       return out;
@@ -59,7 +68,7 @@ class NodeConverter {
       const items: SourceNode[] = [];
       const out: SourceNode = { kind: 'seq', items, start };
       this.remember(node.anchor, out);
-      for (const item of node.items) items.push(item ? this.convert(item as YamlNode) : nullAt(start));
+      for (const item of node.items) items.push(item ? this.convert(item as YamlNode, depth + 1) : nullAt(start));
       return out;
     }
     if (isScalar(node)) {

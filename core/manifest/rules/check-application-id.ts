@@ -1,29 +1,30 @@
-import type { Diagnostic } from '../../diagnostics/types.js';
-import type { DecodedFile } from '../decode-file.js';
-import { diagnosticAt, formatPosition, positionOf } from '../source-file.js';
+import { isPlainMap } from '../describe.js';
+import type { Finding } from '../finding.js';
+import type { ManifestFile } from '../manifest-file.js';
 import type { RuleInput } from './types.js';
 
 /** One manifest targets one Pinpoint project; files that disagree would apply to the wrong one. */
-export function checkApplicationId({ files }: RuleInput): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  let first: DecodedFile | undefined;
-  for (const f of files) {
-    if (!f.applicationId) continue;
-    if (!first?.applicationId) {
-      first = f;
+export function checkApplicationId({ files }: RuleInput): Finding[] {
+  const out: Finding[] = [];
+  let first: { file: ManifestFile; value: string } | undefined;
+  for (const file of files) {
+    const value = isPlainMap(file.root) ? file.root['applicationId'] : undefined;
+    if (typeof value !== 'string') continue;
+    if (!first) {
+      first = { file, value };
       continue;
     }
-    if (f.applicationId.value === first.applicationId.value) continue;
-    const there = formatPosition(positionOf(first.file, first.applicationId.node.start));
-    out.push(
-      diagnosticAt(f.file, f.applicationId.node.start, {
-        code: 'CONFLICTING_APPLICATION_ID',
-        message:
-          `applicationId ${JSON.stringify(f.applicationId.value)} differs from ${JSON.stringify(first.applicationId.value)} ` +
-          `set at ${there}; a manifest targets one project: set the same id in both files, or in one only`,
-        path: 'applicationId',
-      }),
-    );
+    if (value === first.value) continue;
+    const firstValue = first.value;
+    out.push({
+      file,
+      path: ['applicationId'],
+      code: 'CONFLICTING_APPLICATION_ID',
+      message: ({ related }) =>
+        `applicationId ${JSON.stringify(value)} differs from ${JSON.stringify(firstValue)} ` +
+        `set at ${related}; a manifest targets one project: set the same id in both files, or in one only`,
+      related: { file: first.file, path: ['applicationId'] },
+    });
   }
   return out;
 }

@@ -1,57 +1,67 @@
-import type { Diagnostic } from '../../diagnostics/types.js';
-import type { FileSettings, Located } from '../decode-settings.js';
-import { diagnosticAt, formatPosition, positionOf, type SourceFile } from '../source-file.js';
+import { isPlainMap } from '../describe.js';
+import type { Finding } from '../finding.js';
+import type { ManifestFile } from '../manifest-file.js';
+import type { ManifestSettings, RemovalPolicy } from '../types.js';
 import type { RuleInput } from './types.js';
 
-type SettingName = keyof FileSettings;
-const LABELS: Readonly<Record<SettingName, string>> = {
-  removals: 'removals',
-  prune: 'prune',
-  maxDeletePercent: 'safety.maxDeletePercent',
-  minManaged: 'safety.minManaged',
-};
+/** The settings a file may write, as paths in its document. */
+const SETTINGS: readonly (readonly string[])[] = [['removals'], ['prune'], ['safety', 'maxDeletePercent'], ['safety', 'minManaged']];
+
+function settingIn(file: ManifestFile, path: readonly string[]): unknown {
+  let v = file.root;
+  for (const name of path) v = isPlainMap(v) && Object.hasOwn(v, name) ? v[name] : undefined;
+  return v;
+}
 
 /** Settings may be written in any file, but a manifest has one value of each: files may not disagree. */
-export function checkSettings({ files }: RuleInput): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const name of Object.keys(LABELS) as SettingName[]) {
-    let first: { file: SourceFile; at: Located<unknown> } | undefined;
-    for (const f of files) {
-      const at = f.settings[name] as Located<unknown> | undefined;
-      if (!at) continue;
+export function checkSettings({ files }: RuleInput): Finding[] {
+  const out: Finding[] = [];
+  for (const path of SETTINGS) {
+    let first: { file: ManifestFile; value: unknown } | undefined;
+    for (const file of files) {
+      const value = settingIn(file, path);
+      if (value === undefined || value === null || typeof value === 'object') continue;
       if (!first) {
-        first = { file: f.file, at };
+        first = { file, value };
         continue;
       }
-      if (at.value === first.at.value) continue;
-      const label = LABELS[name];
-      const there = formatPosition(positionOf(first.file, first.at.node.start));
-      out.push(
-        diagnosticAt(f.file, at.node.start, {
-          code: 'CONFLICTING_SETTING',
-          message:
-            `${label}: ${JSON.stringify(at.value)} differs from ${JSON.stringify(first.at.value)} set at ${there}; ` +
-            'a manifest has one value: set the same in both files, or in one only',
-          path: label,
-        }),
-      );
+      if (value === first.value) continue;
+      const label = path.join('.');
+      const firstValue = first.value;
+      out.push({
+        file,
+        path,
+        code: 'CONFLICTING_SETTING',
+        message: ({ related }) =>
+          `${label}: ${JSON.stringify(value)} differs from ${JSON.stringify(firstValue)} set at ${related}; ` +
+          'a manifest has one value: set the same in both files, or in one only',
+        related: { file: first.file, path },
+      });
     }
   }
   return out;
 }
 
-/** The manifest's settings: the first file's value of each (files that disagree are an error). */
-export function mergeSettings(files: readonly { settings: FileSettings }[]): {
-  removals?: FileSettings['removals'];
-  prune?: FileSettings['prune'];
-  maxDeletePercent?: FileSettings['maxDeletePercent'];
-  minManaged?: FileSettings['minManaged'];
-} {
-  const out: FileSettings = {};
-  for (const f of files) {
-    for (const name of Object.keys(f.settings) as SettingName[]) {
-      if (out[name] === undefined) (out as Record<SettingName, unknown>)[name] = f.settings[name];
+/** The manifest's settings, from the first file that sets each (only called when all is valid). */
+export function settingsOf(files: readonly ManifestFile[]): ManifestSettings {
+  const find = (path: readonly string[]): unknown => {
+    for (const file of files) {
+      const v = settingIn(file, path);
+      if (v !== undefined) return v;
     }
-  }
-  return out;
+    return undefined;
+  };
+  const removals = find(['removals']) as RemovalPolicy | undefined;
+  const prune = find(['prune']) as boolean | undefined;
+  const maxDeletePercent = find(['safety', 'maxDeletePercent']) as number | undefined;
+  const minManaged = find(['safety', 'minManaged']) as number | undefined;
+  const safety = {
+    ...(maxDeletePercent !== undefined && { maxDeletePercent }),
+    ...(minManaged !== undefined && { minManaged }),
+  };
+  return {
+    ...(removals !== undefined && { removals }),
+    ...(prune !== undefined && { prune }),
+    ...(Object.keys(safety).length > 0 && { safety }),
+  };
 }

@@ -1,23 +1,22 @@
-import type { Diagnostic } from '../../diagnostics/types.js';
-import { findEntry, hasMisspeltKey } from '../locate.js';
-import { diagnosticAt } from '../source-file.js';
+import { fieldPlace } from '../check-document.js';
+import { isPlainMap } from '../describe.js';
+import type { Finding } from '../finding.js';
+import { suggestName } from '../suggest.js';
 import type { RuleInput } from './types.js';
 
 /** ChannelType may come from defaults, so it is required of the merged endpoint. */
-export function requireChannelType({ endpoints }: RuleInput): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export function requireChannelType({ endpoints }: RuleInput): Finding[] {
+  const out: Finding[] = [];
   for (const ep of endpoints) {
-    if (ep.endpoint.ChannelType !== undefined) continue;
-    // A ChannelType written but invalid, or misspelt, has been reported already.
-    if (findEntry(ep.node, 'ChannelType') || (ep.defaultsNode && findEntry(ep.defaultsNode, 'ChannelType'))) continue;
-    if (hasMisspeltKey(ep.node, 'ChannelType')) continue;
-    out.push(
-      diagnosticAt(ep.file, ep.node.start, {
-        code: 'MISSING_FIELD',
-        message: `endpoint "${ep.endpoint.Id}" has no ChannelType: add one (EMAIL, SMS, PUSH, ...) or set it in defaults:`,
-        path: ep.path,
-      }),
-    );
+    if (Object.hasOwn(ep.endpoint, 'ChannelType')) continue;
+    // A misspelt ChannelType has been reported as unknown, with the right name as a hint.
+    const misspelt = Object.keys(ep.own).some((k) => k !== 'ChannelType' && suggestName(k, ['ChannelType']) === 'ChannelType');
+    if (misspelt || (isPlainMap(ep.defaults) && Object.hasOwn(ep.defaults, 'ChannelType'))) continue;
+    out.push({
+      ...fieldPlace(ep, ['ChannelType']),
+      code: 'MISSING_FIELD',
+      message: `endpoint "${String(ep.endpoint['Id'])}" has no ChannelType: add one (EMAIL, SMS, PUSH, ...) or set it in defaults:`,
+    });
   }
   return out;
 }

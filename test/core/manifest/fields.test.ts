@@ -31,7 +31,7 @@ describe('manifest: field checks', () => {
       '3:5 PS020 endpoints[0].channeltype | unknown field "channeltype" in an endpoint (did you mean "ChannelType"?)',
       '4:5 PS020 endpoints[0].Attribute | unknown field "Attribute" in an endpoint (did you mean "Attributes"?)',
       '6:7 PS020 endpoints[0].User.UserID | unknown field "UserID" in User (did you mean "UserId"?)',
-      '7:16 PS020 endpoints[0].Location.Lat | unknown field "Lat" in Location; known fields: City, Country, Latitude, Longitude, PostalCode, Region',
+      '7:16 PS020 endpoints[0].Location.Lat | unknown field "Lat" in Location; known fields: City, Region, PostalCode, Country, Latitude, Longitude',
       '8:5 PS020 endpoints[0].Colour | unknown field "Colour" in an endpoint; known fields: Id, ChannelType, Address, Attributes, Metrics, User, Demographic, Location, OptOut, EndpointStatus, protect, allowResubscribe',
     ]);
   });
@@ -78,7 +78,7 @@ describe('manifest: field checks', () => {
       '4:14 PS022 endpoints[0].Address | Address must be a string, not the number 12065550100: put it in quotes ("12065550100")',
       '5:17 PS021 endpoints[0].Attributes | Attributes must be a mapping of names to values, not a list',
       '7:14 PS021 endpoints[0].Metrics.score | Metrics.score must be a number, not the string "3.0": remove the quotes or write a number',
-      '8:12 PS021 endpoints[0].Metrics.inf | Metrics.inf must be a finite number, not .inf',
+      '8:12 PS027 endpoints[0].Metrics.inf | Metrics.inf must be a finite number, not .inf',
       '9:11 PS021 endpoints[0].User | User must be a mapping, not the string "u1"',
       '11:17 PS021 endpoints[0].Demographic.Platform | Demographic.Platform must be a string, not a mapping',
       '13:17 PS021 endpoints[0].Location.Latitude | Location.Latitude must be a number, not the string "north": remove the quotes or write a number',
@@ -172,15 +172,15 @@ describe('manifest: field checks', () => {
       'colour: red',
     );
     assert.deepEqual(await check(text), [
-      '1:1 PS010 applicationID | unknown top-level key "applicationID" (did you mean "applicationId"?); a manifest file has endpoints: (or Item:), applicationId:, defaults:, removals:, prune:, safety: and $schema:',
+      '1:1 PS010 applicationID | unknown top-level key "applicationID" (did you mean "applicationId"?); a manifest file has endpoints: (or Item:), applicationId:, removals:, prune:, safety:, defaults: and $schema:',
       '2:16 PS012 applicationId | applicationId must be a Pinpoint project id (32 hex characters), not ""',
-      '3:1 PS010 Endpoints | unknown top-level key "Endpoints" (did you mean "endpoints"?); a manifest file has endpoints: (or Item:), applicationId:, defaults:, removals:, prune:, safety: and $schema:',
+      '3:1 PS010 Endpoints | unknown top-level key "Endpoints" (did you mean "endpoints"?); a manifest file has endpoints: (or Item:), applicationId:, removals:, prune:, safety:, defaults: and $schema:',
       '5:3 PS014 defaults.Id | Id cannot be a default: every endpoint needs its own Id; set it on each endpoint',
       '6:11 PS025 defaults.OptOut | defaults.OptOut must be one of ALL, NONE, not "none" (did you mean "NONE"?)',
       '7:3 PS023 defaults.CreationDate | CreationDate is set by Pinpoint, not by the manifest; remove it',
       '9:1 PS011 endpoints | this file has both endpoints: and Item: (the other is at m.yaml:8:1); they mean the same list: move all endpoints under one of them',
       '9:12 PS021 endpoints | endpoints must be a list of endpoints, not a mapping',
-      '10:1 PS010 colour | unknown top-level key "colour"; a manifest file has endpoints: (or Item:), applicationId:, defaults:, removals:, prune:, safety: and $schema:',
+      '10:1 PS010 colour | unknown top-level key "colour"; a manifest file has endpoints: (or Item:), applicationId:, removals:, prune:, safety:, defaults: and $schema:',
     ]);
   });
 

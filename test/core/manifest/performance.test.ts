@@ -5,9 +5,9 @@ import { loadManifest } from '../../../core/manifest/index.js';
 import { readYamlFast } from '../../../core/manifest/parse/yaml-fast.js';
 import { makeTree, manifestOf, removeTrees } from './helpers.js';
 
+// Correctness at scale: positions deep into a large file, the fast path taken. Speed is measured
+// by `npm run bench` (bench/validate.ts), never by a timed test.
 const COUNT = 100_000;
-// Generous for slow CI machines; the yaml library alone takes about a minute on this input.
-const LIMIT_MS = 15_000;
 
 function bigYaml(): string {
   const parts = ['applicationId: 0123456789abcdef0123456789abcdef', 'defaults:', '  OptOut: NONE', 'endpoints:'];
@@ -32,14 +32,12 @@ describe('manifest: 100,000 endpoints in one file', function () {
   this.timeout(120_000);
   after(removeTrees);
 
-  it('loads from YAML in a few seconds, through the fast path', async () => {
+  it('loads from YAML through the fast path, with exact positions', async () => {
     const text = bigYaml();
     assert.notEqual(readYamlFast(text), undefined, 'the generated manifest should not need the full YAML parser');
     const dir = await makeTree({});
     await writeFile(path.join(dir, 'big.yaml'), text);
-    const started = performance.now();
     const result = await loadManifest(['big.yaml'], { cwd: dir });
-    const ms = performance.now() - started;
     const m = manifestOf(result);
     assert.equal(m.endpoints.length, COUNT);
     assert.deepEqual(m.endpoints[COUNT - 1], {
@@ -54,11 +52,9 @@ describe('manifest: 100,000 endpoints in one file', function () {
       },
       source: { file: 'big.yaml', line: 5 + (COUNT - 1) * 10, column: 5 },
     });
-    assert.ok(ms < LIMIT_MS, `took ${Math.round(ms)} ms`);
-    console.log(`      loaded in ${Math.round(ms)} ms`);
   });
 
-  it('loads from JSON in a few seconds, and finds a duplicate among them', async () => {
+  it('loads from JSON, and finds a duplicate among them at its exact position', async () => {
     const items = Array.from({ length: COUNT }, (_, i) => ({
       Id: i === COUNT - 1 ? 'ENDPOINT-0' : `endpoint-${i}`,
       ChannelType: 'SMS',
@@ -68,15 +64,11 @@ describe('manifest: 100,000 endpoints in one file', function () {
     }));
     const dir = await makeTree({});
     await writeFile(path.join(dir, 'big.json'), JSON.stringify({ Item: items }, null, 2));
-    const started = performance.now();
     const result = await loadManifest(['big.json'], { cwd: dir });
-    const ms = performance.now() - started;
     assert.equal(result.ok, false);
     assert.deepEqual(
       result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.path}`),
       [`big.json:${4 + (COUNT - 1) * 13}:13 PS031 Item[${COUNT - 1}].Id`],
     );
-    assert.ok(ms < LIMIT_MS, `took ${Math.round(ms)} ms`);
-    console.log(`      loaded in ${Math.round(ms)} ms`);
   });
 });

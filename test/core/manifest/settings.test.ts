@@ -74,7 +74,7 @@ describe('manifest: run settings and pinsync endpoint keys', () => {
         'a.yaml:6:3 PS020 unknown field "maxDeletePercnt" in safety (did you mean "maxDeletePercent"?)',
         'a.yaml:7:3 PS020 unknown field "colour" in safety; known fields: maxDeletePercent, minManaged',
         'b.yaml:1:9 PS021 safety must be a mapping such as { maxDeletePercent: 30, minManaged: 10 }, not the number 30',
-        'b.yaml:2:1 PS010 unknown top-level key "removal" (did you mean "removals"?); a manifest file has endpoints: (or Item:), applicationId:, defaults:, removals:, prune:, safety: and $schema:',
+        'b.yaml:2:1 PS010 unknown top-level key "removal" (did you mean "removals"?); a manifest file has endpoints: (or Item:), applicationId:, removals:, prune:, safety:, defaults: and $schema:',
       ],
     );
   });
