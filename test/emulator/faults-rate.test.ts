@@ -89,7 +89,7 @@ describe('emulator: rate quotas (fault injection)', () => {
     assert.deepEqual(closed, { status: 429, name: 'TooManyRequestsException', retryAfter: '1' }, 'rate 0 refuses everything');
   });
 
-  it('AWS_RATE_QUOTAS holds Pinpoint's documented rate quotas', () => {
+  it('AWS_RATE_QUOTAS holds the documented rate quotas of Pinpoint', () => {
     assert.deepEqual(AWS_RATE_QUOTAS, {
       GetEndpoint: 10,
       DeleteEndpoint: 5,
