@@ -71,7 +71,12 @@ export async function makePlan(
     }
     refreshed = await readLive(await provider(), targets, { concurrency: flags.concurrency });
   }
-  return { ...planChanges({ applicationId, desired, lastApplied, live: refreshed.live, options }), refresh: refreshed.stats };
+  const plan = planChanges({ applicationId, desired, lastApplied, live: refreshed.live, options });
+  if (flags.refresh === 'live') return { ...plan, refresh: refreshed.stats };
+  // Read from the state, nothing was read from Pinpoint to fingerprint: a saved plan of this kind
+  // is bound to the state's serial instead.
+  const { fingerprints: _none, ...fromState } = plan;
+  return { ...fromState, refresh: refreshed.stats };
 }
 
 function userIdsOf(declared: string | undefined, last: StateEndpoint | undefined): string[] {

@@ -198,4 +198,18 @@ describe('faults: apply under the failures real Pinpoint produces', function () 
     assert.match(slow.stdout, /Verified: 0 applied, 20 not yet visible, 0 mismatched\./);
     assert.match(slow.stdout, /not yet visible: ep-0000/);
   });
+
+  it('a plan saved from the state (--refresh state) applies when nothing moved, and is refused once the state moved on', async () => {
+    const endpoints = await setUp(4);
+    await cli('apply', 'endpoints.yaml', '--auto-approve', ...NO_PACING);
+    await writeManifest(t.dir, 'endpoints.yaml', endpoints.map((e) => ({ ...e, Metrics: { sessions: 7 } })), { applicationId: APP });
+    await cli('plan', 'endpoints.yaml', '--refresh', 'state', '--out', 'a.json');
+    await cli('plan', 'endpoints.yaml', '--refresh', 'state', '--out', 'b.json');
+    const a = await cli('apply', 'a.json', ...NO_PACING);
+    assert.equal(a.code, 0, a.stderr);
+    assert.match(a.stdout, /Apply complete: 0 created, 4 updated/);
+    const b = await cli('apply', 'b.json', ...NO_PACING);
+    assert.equal(b.code, 1);
+    assert.match(b.stderr, /the state changed since the plan was made \(serial 1, now 2\): another apply ran; make a new plan/);
+  });
 });
