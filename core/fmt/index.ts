@@ -5,7 +5,7 @@
 
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
-import type { SourceFormat } from '../manifest/parse/index.js';
+import { parsePlain, type SourceFormat } from '../manifest/parse/index.js';
 import { formatJson } from './json.js';
 import { ENDPOINT_LISTS, sortEndpoints } from './order.js';
 import type { FormatOptions, FormatOutcome } from './types.js';
@@ -16,20 +16,25 @@ export type { FormatOptions, FormatOutcome } from './types.js';
 export function formatManifest(text: string, format: SourceFormat, options: FormatOptions = {}): FormatOutcome {
   const outcome = format === 'json' ? formatJson(text, options) : formatYaml(text, options);
   if (!outcome.ok || outcome.text === text) return outcome;
-  if (!sameMeaning(text, outcome.text, options)) {
+  if (!sameMeaning(text, outcome.text, format, options)) {
     return { ok: false, message: MEANING_CHANGED };
   }
   return outcome;
 }
 
-function sameMeaning(before: string, after: string, options: FormatOptions): boolean {
+function sameMeaning(before: string, after: string, format: SourceFormat, options: FormatOptions): boolean {
   try {
-    const a = parse(before, { uniqueKeys: false, maxAliasCount: -1 }) as unknown;
-    const b = parse(after, { uniqueKeys: false, maxAliasCount: -1 }) as unknown;
+    const a = valueOf(before, format);
+    const b = valueOf(after, format);
     return isDeepStrictEqual(normalise(a, [], options.sort === true), normalise(b, [], options.sort === true));
   } catch {
     return false;
   }
+}
+
+/** The document's value: through the fast reader when it can (it reads as the library does), else the library. */
+function valueOf(text: string, format: SourceFormat): unknown {
+  return parsePlain(text, format)?.root ?? parse(text, { uniqueKeys: false, maxAliasCount: -1 });
 }
 
 /** Key order does not matter to meaning; with --sort, endpoint order does not either. */

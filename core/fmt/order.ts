@@ -4,12 +4,20 @@
 import { propertiesOf, schemaAt } from '../manifest/schema.js';
 import type { DocPath } from '../manifest/path.js';
 
+const RANKS = new Map<string, ReadonlyMap<string, number> | undefined>();
+
 /** The rank of each known key at `path`, or undefined where keys are data (or unknown to the schema). */
 export function keyRanks(path: DocPath): ReadonlyMap<string, number> | undefined {
+  // Every list item has the same schema: one lookup per shape of path, not per endpoint.
+  const shape = path.map((s) => (typeof s === 'number' ? '[]' : JSON.stringify(s))).join('.');
+  if (RANKS.has(shape)) return RANKS.get(shape);
   const node = schemaAt(path);
-  if (!node || !node['properties']) return undefined;
-  const ranks = new Map<string, number>();
-  Object.keys(propertiesOf(node)).forEach((name, i) => ranks.set(name, i));
+  let ranks: Map<string, number> | undefined;
+  if (node?.['properties']) {
+    ranks = new Map();
+    Object.keys(propertiesOf(node)).forEach((name, i) => ranks!.set(name, i));
+  }
+  RANKS.set(shape, ranks);
   return ranks;
 }
 

@@ -14,17 +14,20 @@ export interface BuiltEndpoint {
 
 export function buildEndpoint(own: PlainObject, defaults: PlainObject | undefined): BuiltEndpoint {
   let endpoint = mergeDefaults(own, defaults);
-  const flags: { protect?: boolean; allowResubscribe?: boolean } = {};
+  let protect: boolean | undefined;
+  let allowResubscribe: boolean | undefined;
   let hasFlags = false;
   for (const name of PINSYNC_ENDPOINT_FIELDS) {
     if (!Object.hasOwn(endpoint, name)) continue;
     hasFlags = true;
     const value = endpoint[name];
-    if (typeof value === 'boolean') flags[name as keyof typeof flags] = value;
+    if (typeof value !== 'boolean') continue;
+    if (name === 'protect') protect = value;
+    else if (name === 'allowResubscribe') allowResubscribe = value;
   }
   if (hasFlags) endpoint = without(endpoint, PINSYNC_ENDPOINT_FIELDS);
   for (const path of ATTRIBUTE_MAPS) listifyAt(endpoint, path);
-  return { endpoint, ...flags };
+  return { endpoint, protect, allowResubscribe };
 }
 
 function without(value: PlainObject, keys: readonly string[]): PlainObject {

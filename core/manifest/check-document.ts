@@ -64,14 +64,17 @@ export function checkDocument(file: ManifestFile, out: Finding[]): DeclaredEndpo
       const built = buildEndpoint(own, defaults);
       const start = starts?.[i];
       const end = starts?.[i + 1] ?? file.text.length;
-      const jsonBound = start === undefined ? undefined : 4 * (end - start) + defaultsSize;
+      // One object shape for every endpoint (absent values undefined): a large manifest makes
+      // hundreds of thousands.
       declared.push({
         file,
         path: [listKey, i],
         own,
-        ...(defaults && { defaults }),
-        ...built,
-        ...(jsonBound !== undefined && { jsonBound }),
+        defaults,
+        endpoint: built.endpoint,
+        protect: built.protect,
+        allowResubscribe: built.allowResubscribe,
+        jsonBound: start === undefined ? undefined : 4 * (end - start) + defaultsSize,
       });
     }
   }

@@ -3,7 +3,7 @@
 // reads strict JSON (RFC 8259) into SourceNodes and reports the first syntax error where it is.
 
 import { BAIL, NODE_SINK, PlainSink, type PlainParse, type Sink } from './sink.js';
-import type { ParsedText } from './source-node.js';
+import type { ParsedText, SourceNode } from './source-node.js';
 
 class JsonSyntaxError {
   constructor(
@@ -25,6 +25,12 @@ class JsonReader<N> {
   ) {
     // A byte-order mark is not JSON, but editors on Windows write one; skip it.
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+  }
+
+  /** The one value that starts at `offset` (with the offsets of the whole text). */
+  readAt(offset: number): N {
+    this.pos = offset;
+    return this.readValue();
   }
 
   read(): N | undefined {
@@ -213,6 +219,16 @@ export function readJson(text: string): ParsedText {
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
     return { root: undefined, problems: [{ severity: 'error', offset: e.offset, message: e.message }] };
+  }
+}
+
+/** The JSON value starting at `offset` of a text that parses, with positions; undefined if it does not read. */
+export function readJsonValueAt(text: string, offset: number): SourceNode | undefined {
+  try {
+    return new JsonReader(text, NODE_SINK).readAt(offset);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) return undefined;
+    throw e;
   }
 }
 

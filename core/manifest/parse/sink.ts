@@ -13,14 +13,19 @@ export interface Sink<N> {
   item(seq: N, value: N, start: number): void;
 }
 
-export const NODE_SINK: Sink<SourceNode> = {
-  scalar: (value, start, end) => ({ kind: 'scalar', value, start, end }),
-  map: (start): MapNode => ({ kind: 'map', entries: [], start }),
-  entry: (map, key, keyStart, keyEnd, value) =>
-    void (map as MapNode).entries.push({ key: { kind: 'scalar', value: key, start: keyStart, end: keyEnd }, value }),
-  seq: (start): SeqNode => ({ kind: 'seq', items: [], start }),
-  item: (seq, value) => void (seq as SeqNode).items.push(value),
-};
+/** SourceNodes whose offsets are `base` more than the reader's: for a fragment cut from a larger text. */
+export function nodeSinkAt(base: number): Sink<SourceNode> {
+  return {
+    scalar: (value, start, end) => ({ kind: 'scalar', value, start: start + base, end: end + base }),
+    map: (start): MapNode => ({ kind: 'map', entries: [], start: start + base }),
+    entry: (map, key, keyStart, keyEnd, value) =>
+      void (map as MapNode).entries.push({ key: { kind: 'scalar', value: key, start: keyStart + base, end: keyEnd + base }, value }),
+    seq: (start): SeqNode => ({ kind: 'seq', items: [], start: start + base }),
+    item: (seq, value) => void (seq as SeqNode).items.push(value),
+  };
+}
+
+export const NODE_SINK: Sink<SourceNode> = nodeSinkAt(0);
 
 class Bail {}
 /**

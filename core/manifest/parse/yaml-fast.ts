@@ -6,7 +6,7 @@
 // library, so results and messages for unusual files always come from the library. Where it does
 // answer, values and offsets equal the library's (checked by a differential test).
 
-import { BAIL, NODE_SINK, PlainSink, type PlainParse, type Sink } from './sink.js';
+import { BAIL, NODE_SINK, nodeSinkAt, PlainSink, type PlainParse, type Sink } from './sink.js';
 import type { SourceNode } from './source-node.js';
 import { DASH, GIVE_UP, HASH, LineScanner, QUOTE_D, QUOTE_S, SPACE, TAB } from './yaml-fast-line.js';
 
@@ -203,6 +203,11 @@ function readWith<N>(text: string, sink: Sink<N>): N | null | undefined {
  */
 export function readYamlFast(text: string): SourceNode | null | undefined {
   return readWith(text, NODE_SINK);
+}
+
+/** The fast reading of a fragment cut from a larger text at `base`, offsets counted in the larger text. */
+export function readYamlFastFragment(fragment: string, base: number): SourceNode | null | undefined {
+  return readWith(fragment, nodeSinkAt(base));
 }
 
 /**
