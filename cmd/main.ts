@@ -5,23 +5,17 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
 
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runApply } from './commands/apply.js';
-import { emulatorOptions, runEmulator } from './commands/emulator.js';
-import { runPlan } from './commands/plan.js';
-import { runExport } from './commands/export.js';
-import { runStateList, runStateRm, runStateUnlock } from './commands/state.js';
-import { runValidate } from './commands/validate.js';
+import { emulatorOptions } from './emulator-options.js';
 import { describeFailure } from './errors.js';
 import { processIo, type Io } from './io.js';
-import { withConnection, withManifestPaths, withPlanning, withRedaction, withStateFile } from './options.js';
-import { runShow } from './commands/show.js';
-import { runFmt } from './commands/fmt.js';
-import { PLAN_FORMATS, type PlanFormat } from '../core/render/index.js';
+import { PLAN_FORMATS, withConnection, withManifestPaths, withPlanning, withRedaction, withStateFile } from './options.js';
+import type { PlanFormat } from '../core/render/index.js';
 
 class UsageError extends Error {}
 
 async function main(argv: string[], io: Io): Promise<number> {
   let code = 0;
+  // Each command's module is loaded by its handler: `validate` never loads the AWS SDK.
   const run = (action: () => Promise<void>) => async () => {
     try {
       await action();
@@ -41,7 +35,7 @@ async function main(argv: string[], io: Io): Promise<number> {
         withRedaction(withPlanning(withConnection(withManifestPaths(y), PLAN_FORMATS)))
           .option('detailed-exitcode', { type: 'boolean', describe: 'exit 0 when there is nothing to change, 2 when there are changes, 1 on error' })
           .option('out', { type: 'string', describe: 'also save the plan to this file, for `pinsync apply FILE` (it holds full values: treat it as sensitive)' }),
-      (a) => run(() => runPlan(a, io))(),
+      (a) => run(async () => (await import('./commands/plan.js')).runPlan(a, io))(),
     )
     .command(
       'apply [paths..]',
@@ -53,7 +47,7 @@ async function main(argv: string[], io: Io): Promise<number> {
           .option('allow-stale', { type: 'boolean', describe: 'saved plan: apply the endpoints that did not change since the plan, skip those that did' })
           .option('verify', { type: 'boolean', describe: 'read back every written endpoint and report any that does not match' })
           .option('verify-timeout', { type: 'number', default: 60, describe: 'seconds to wait for writes to become visible (Pinpoint applies them asynchronously)' }),
-      (a) => run(() => runApply(a, io))(),
+      (a) => run(async () => (await import('./commands/apply.js')).runApply(a, io))(),
     )
     .command(
       'show <plan-file>',
@@ -63,7 +57,7 @@ async function main(argv: string[], io: Io): Promise<number> {
           .positional('plan-file', { type: 'string', demandOption: true, describe: 'a plan saved by `pinsync plan --out`' })
           .option('format', { choices: PLAN_FORMATS, default: 'text' as PlanFormat, describe: 'output format' })
           .option('color', { type: 'boolean', describe: 'colour output (--no-color or NO_COLOR turn it off)' }),
-      (a) => run(() => runShow({ ...a, planFile: a.planFile as string }, io))(),
+      (a) => run(async () => (await import('./commands/show.js')).runShow({ ...a, planFile: a.planFile as string }, io))(),
     )
     .command(
       'validate [paths..]',
@@ -72,7 +66,7 @@ async function main(argv: string[], io: Io): Promise<number> {
         withManifestPaths(y)
           .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'diagnostics as text or as JSON data' })
           .option('strict', { type: 'boolean', describe: 'warnings fail the run too' }),
-      (a) => run(() => runValidate(a, io))(),
+      (a) => run(async () => (await import('./commands/validate.js')).runValidate(a, io))(),
     )
     .command(
       'fmt [paths..]',
@@ -81,9 +75,9 @@ async function main(argv: string[], io: Io): Promise<number> {
         withManifestPaths(y)
           .option('check', { type: 'boolean', describe: 'change nothing; list the files that would change and exit 1 if any (for CI)' })
           .option('sort', { type: 'boolean', describe: 'also order endpoints by Id' }),
-      (a) => run(() => runFmt(a, io))(),
+      (a) => run(async () => (await import('./commands/fmt.js')).runFmt(a, io))(),
     )
-    .command('emulator', 'serve the Pinpoint-compatible emulator', (y) => emulatorOptions(y), (a) => run(() => runEmulator(a, io))(),
+    .command('emulator', 'serve the Pinpoint-compatible emulator', (y) => emulatorOptions(y), (a) => run(async () => (await import('./commands/emulator.js')).runEmulator(a, io))(),
     )
     .command('state <command>', 'inspect and edit the state file', (y) =>
       withStateFile(y)
@@ -91,15 +85,15 @@ async function main(argv: string[], io: Io): Promise<number> {
           'list',
           'list the endpoints pinsync manages',
           (z) => z.option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }),
-          (a) => run(() => runStateList(a, io))(),
+          (a) => run(async () => (await import('./commands/state.js')).runStateList(a, io))(),
         )
         .command(
           'rm <ids..>',
           'forget endpoints: later plans neither compare nor prune them (Pinpoint is not changed)',
           (z) => z.positional('ids', { type: 'string', array: true, demandOption: true, describe: 'endpoint Ids' }),
-          (a) => run(() => runStateRm({ ...a, ids: a.ids as string[] }, io))(),
+          (a) => run(async () => (await import('./commands/state.js')).runStateRm({ ...a, ids: a.ids as string[] }, io))(),
         )
-        .command('unlock', 'remove the lock left by a run that died', (z) => z, (a) => run(() => runStateUnlock(a, io))())
+        .command('unlock', 'remove the lock left by a run that died', (z) => z, (a) => run(async () => (await import('./commands/state.js')).runStateUnlock(a, io))())
         .demandCommand(1, 'name a state command: list, rm or unlock'),
     )
     .command(
@@ -112,7 +106,7 @@ async function main(argv: string[], io: Io): Promise<number> {
           .option('output', { alias: 'o', type: 'string', describe: 'write the manifest to this file (default: stdout)' })
           .option('adopt', { type: 'boolean', describe: 'also record the endpoints in the state, as if pinsync had applied them' })
           .option('state', { type: 'string', describe: 'state file for --adopt (default: beside --output)' }),
-      (a) => run(() => runExport(a, io))(),
+      (a) => run(async () => (await import('./commands/export.js')).runExport(a, io))(),
     )
     .demandCommand(1, 'name a command: plan, apply, validate, fmt, show, export, state or emulator')
     .strict()

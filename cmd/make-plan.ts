@@ -71,7 +71,7 @@ export async function makePlan(
     }
     refreshed = await readLive(await provider(), targets, { concurrency: flags.concurrency });
   }
-  const plan = planChanges({ applicationId, desired, lastApplied, live: refreshed.live, options });
+  const plan = planChanges({ applicationId, desired, lastApplied, live: refreshed.live, liveIsLastApplied: flags.refresh === 'state', options });
   if (flags.refresh === 'live') return { ...plan, refresh: refreshed.stats };
   // Read from the state, nothing was read from Pinpoint to fingerprint: a saved plan of this kind
   // is bound to the state's serial instead.

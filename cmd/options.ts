@@ -1,5 +1,7 @@
 import type { Argv } from 'yargs';
 import type { PlanFormat } from '../core/render/index.js';
+
+export const PLAN_FORMATS: readonly PlanFormat[] = ['text', 'json', 'markdown'];
 import { parseMaxRps } from './pacing.js';
 
 /** Flags shared by every command that reads a manifest and talks to Pinpoint. */
