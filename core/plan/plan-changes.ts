@@ -34,6 +34,11 @@ export interface PlanInput {
   readonly lastApplied: ReadonlyMap<string, StateEndpoint>;
   /** What Pinpoint holds, keyed by lowercased Id; an Id absent from the map does not exist. */
   readonly live: ReadonlyMap<string, LiveEndpoint>;
+  /**
+   * `live` was made from `lastApplied` (`--refresh state`): an endpoint declared exactly as last
+   * applied then has nothing to compare, and is counted unchanged without a field-by-field diff.
+   */
+  readonly liveIsLastApplied?: boolean;
   readonly options?: PlanOptions;
 }
 
@@ -67,6 +72,11 @@ export function planChanges(input: PlanInput): Plan {
       fingerprints[d.endpoint.Id] = fingerprintEndpoint(undefined);
       continue;
     }
+    // Declared as last applied, and live is the last applied: the diff would be empty.
+    if (input.liveIsLastApplied && stateMatches(last, d.endpoint, protect)) {
+      unchanged++;
+      continue;
+    }
     const diff = diffEndpoint(d.endpoint, last?.applied, live);
     const change = changeFor(d, diff, options, notes, protect);
     if (change === undefined) {
@@ -89,8 +99,8 @@ export function planChanges(input: PlanInput): Plan {
         id: last.id,
         kind: 'no-longer-managed',
         message: options.prune
-          ? `${last.id} is no longer in the manifest and no longer in Pinpoint; apply removes it from the state`
-          : `${last.id} is no longer in the manifest: apply stops managing it and leaves it in Pinpoint (use --prune to delete it)`,
+          ? 'no longer in the manifest, nor in Pinpoint: apply removes it from the state'
+          : 'no longer in the manifest: apply stops managing it and leaves it in Pinpoint (use --prune to delete it)',
       });
     }
   }
@@ -151,7 +161,7 @@ function changeFor(
       id,
       kind: 'removal-left-in-place',
       path: r.field.path,
-      message: `${r.field.path} was removed from the manifest of ${id}, but Pinpoint cannot remove ${describeKind(r.field.path)} by update: it keeps its value. Set removals: replace (or pass --replace-on-removal) to delete and re-create the endpoint instead`,
+      message: `removed from the manifest, but Pinpoint cannot remove ${describeKind(r.field.path)} by update, so it keeps its value; set removals: replace (or pass --replace-on-removal) to delete and re-create the endpoint instead`,
     });
   }
   const fields: FieldChange[] = [...diff.changed, ...cleared.map((r) => ({ path: r.field.path, before: r.before, after: [] as string[] }))];

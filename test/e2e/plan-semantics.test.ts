@@ -41,7 +41,7 @@ describe('e2e: plan semantics with a state file', () => {
 
     await manifest([makeEndpoint(1)]);
     const plain = await cli('plan', 'endpoints.yaml');
-    assert.match(plain.stdout, /ep-0002 is no longer in the manifest: apply stops managing it/);
+    assert.match(plain.stdout, /ep-0002: no longer in the manifest: apply stops managing it/);
     assert.match(plain.stdout, /No changes\./);
 
     const pruned = await cli('plan', 'endpoints.yaml', '--prune', '--detailed-exitcode');
