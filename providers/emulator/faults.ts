@@ -2,6 +2,7 @@
 // errors, connection resets, an item the service rejects), decided per request before its operation
 // runs. With no faults configured (the default) nothing here changes what the emulator answers.
 
+import { seededRandom } from '../../core/util/random.js';
 import type { EndpointItem } from '../types.js';
 import { EmulatorError, badItem } from './errors.js';
 import type { OperationRoute } from './operations.js';
@@ -159,7 +160,7 @@ export class FaultInjector {
     const seed = this.current.seed;
     if (seed !== this.seededWith) {
       this.seededWith = seed;
-      this.random = seed === undefined ? Math.random : mulberry32(seed);
+      this.random = seed === undefined ? Math.random : seededRandom(seed);
     }
     return this.random() < rate;
   }
@@ -194,14 +195,3 @@ class TokenBucket {
   }
 }
 
-/** A small, fast, seedable PRNG (mulberry32): uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
