@@ -6,10 +6,12 @@ import {
   readLive,
   type Plan,
   type PlanOptions,
+  type LiveLookup,
   type ReadTarget,
+  type RefreshStats,
 } from '../core/plan/index.js';
 import { createIdFilter } from '../core/plan/target.js';
-import { stateApplication, type State, type StateEndpoint } from '../core/state/index.js';
+import type { StateEndpoint } from '../core/state/index.js';
 import type { EndpointProvider } from '../providers/types.js';
 
 /** The flags that shape a plan; each wins over the manifest's own setting. */
@@ -45,20 +47,21 @@ export function planOptions(flags: PlanFlags, manifest: Manifest): PlanOptions {
 export async function makePlan(
   manifest: Manifest,
   applicationId: string,
-  state: State,
+  /** The application's managed endpoints, from the state. */
+  managed: ReadonlyMap<string, StateEndpoint>,
   /** Opened only when the plan reads Pinpoint; the caller closes it. */
   provider: () => Promise<EndpointProvider>,
   flags: PlanFlags,
 ): Promise<Plan> {
+  const targeted = (flags.target?.length ?? 0) + (flags.exclude?.length ?? 0) > 0;
   const inScope = createIdFilter(flags.target ?? [], flags.exclude ?? []);
-  const desired = manifest.endpoints.filter((e) => inScope(e.endpoint.Id));
-  const lastApplied = new Map<string, StateEndpoint>();
-  for (const [key, e] of Object.entries(stateApplication(state, applicationId).endpoints)) if (inScope(e.id)) lastApplied.set(key, e);
+  const desired = targeted ? manifest.endpoints.filter((e) => inScope(e.endpoint.Id)) : manifest.endpoints;
+  const lastApplied = targeted ? new Map([...managed].filter(([, e]) => inScope(e.id))) : managed;
   const options = planOptions(flags, manifest);
 
-  let refreshed;
+  let refreshed: { live: LiveLookup; stats: RefreshStats };
   if (flags.refresh === 'state') {
-    refreshed = liveFromState(lastApplied.values());
+    refreshed = liveFromState(lastApplied);
   } else {
     const declared = new Set(desired.map((d) => d.endpoint.Id.toLowerCase()));
     const targets: ReadTarget[] = desired.map((d) => {

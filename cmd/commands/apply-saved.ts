@@ -43,11 +43,11 @@ export async function applySavedPlan(saved: { plan: Plan; file: string }, args: 
     const store = await StateStore.open(statePath);
     const stale: string[] = [];
     if (plan.state !== undefined) {
-      if (store.state.lineage !== plan.state.lineage && plan.state.serial > 0) {
+      if (store.stateLineage !== plan.state.lineage && plan.state.serial > 0) {
         throw new UserError(`the plan was made against another state file (lineage ${plan.state.lineage}), not ${relative(io.cwd, statePath)}; pass the right one with --state`);
       }
-      if (store.state.serial !== plan.state.serial && !args.allowStale) {
-        throw new UserError(`the state changed since the plan was made (serial ${plan.state.serial}, now ${store.state.serial}): another apply ran; make a new plan`);
+      if (store.stateSerial !== plan.state.serial && !args.allowStale) {
+        throw new UserError(`the state changed since the plan was made (serial ${plan.state.serial}, now ${store.stateSerial}): another apply ran; make a new plan`);
       }
     }
     if (plan.changes.length > 0 && plan.fingerprints !== undefined) {

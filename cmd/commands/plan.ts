@@ -19,13 +19,13 @@ export async function runPlan(args: PlanArgs, io: Io): Promise<void> {
   const manifest = await loadOrExit(args.paths, io, 'plan');
   const applicationId = resolveApplicationId(args.appId, io, manifest);
   const statePath = await resolveStatePath(args.state, args.paths, args.local, io.cwd);
-  const { state } = await StateStore.open(statePath);
+  const store = await StateStore.open(statePath);
   const provider = lazyProvider(applicationId, args, io.cwd);
   try {
-    let plan = await makePlan(manifest, applicationId, state, provider.get, args);
+    let plan = await makePlan(manifest, applicationId, store.endpointsOf(applicationId), provider.get, args);
     if (args.out !== undefined) {
       // Bound to the state it was made against, so applying it later can tell if that moved on.
-      plan = { ...plan, state: { path: relative(io.cwd, statePath), lineage: state.lineage, serial: state.serial } };
+      plan = { ...plan, state: { path: relative(io.cwd, statePath), lineage: store.stateLineage, serial: store.stateSerial } };
       await writeFileAtomic(args.out, renderPlanJson(plan), 0o600);
     }
     io.out(renderPlan(plan, args.format, { style: styleFor(io, args.color), redact: redactionFrom(args.redact, args.redactAttribute), planFile: args.out }));

@@ -32,14 +32,19 @@ export interface PlanInput {
   readonly desired: readonly DesiredEndpoint[];
   /** What pinsync last applied, keyed by lowercased Id (this application, within the targets). */
   readonly lastApplied: ReadonlyMap<string, StateEndpoint>;
-  /** What Pinpoint holds, keyed by lowercased Id; an Id absent from the map does not exist. */
-  readonly live: ReadonlyMap<string, LiveEndpoint>;
+  /** What Pinpoint holds, by lowercased Id; an Id it does not find does not exist. */
+  readonly live: LiveLookup;
   /**
    * `live` was made from `lastApplied` (`--refresh state`): an endpoint declared exactly as last
    * applied then has nothing to compare, and is counted unchanged without a field-by-field diff.
    */
   readonly liveIsLastApplied?: boolean;
   readonly options?: PlanOptions;
+}
+
+/** What the planner needs of the endpoints read: a lookup by lowercased Id (a Map will do). */
+export interface LiveLookup {
+  get(key: string): LiveEndpoint | undefined;
 }
 
 /** Endpoint Ids are case-insensitive in Pinpoint; every map of endpoints is keyed by this. */
@@ -64,17 +69,17 @@ export function planChanges(input: PlanInput): Plan {
     const key = idKey(d.endpoint.Id);
     declaredKeys.add(key);
     const last = input.lastApplied.get(key);
-    const live = input.live.get(key);
     const protect = d.protect === true ? (true as const) : undefined;
+    // Declared as last applied, and live is the last applied: the diff would be empty.
+    if (input.liveIsLastApplied && stateMatches(last, d.endpoint, protect)) {
+      unchanged++;
+      continue;
+    }
+    const live = input.live.get(key);
     if (live === undefined) {
       const create: UpsertChange = { action: 'create', id: d.endpoint.Id, fields: createFields(d.endpoint), item: d.endpoint, declared: d.endpoint };
       changes.push(withProtect(create, protect));
       fingerprints[d.endpoint.Id] = fingerprintEndpoint(undefined);
-      continue;
-    }
-    // Declared as last applied, and live is the last applied: the diff would be empty.
-    if (input.liveIsLastApplied && stateMatches(last, d.endpoint, protect)) {
-      unchanged++;
       continue;
     }
     const diff = diffEndpoint(d.endpoint, last?.applied, live);
@@ -190,10 +195,21 @@ function deleteFields(last: StateEndpoint, live: LiveEndpoint): FieldChange[] {
   });
 }
 
+/** Whether the state already records `declared` as applied (compared key by key, Id aside). */
 function stateMatches(last: StateEndpoint | undefined, declared: EndpointItem, protect: true | undefined): boolean {
   if (last === undefined || last.protect !== protect) return false;
-  const { Id: _id, ...fields } = declared;
-  return equal(last.applied, fields);
+  const applied = last.applied as Record<string, unknown>;
+  let keys = 0;
+  for (const key in declared) {
+    if (key === 'Id') continue;
+    const value = (declared as unknown as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    keys++;
+    if (!equal(applied[key], value)) return false;
+  }
+  let appliedKeys = 0;
+  for (const key in applied) if (applied[key] !== undefined) appliedKeys++;
+  return keys === appliedKeys;
 }
 
 function withProtect<T extends object>(value: T, protect: true | undefined): T {

@@ -1,7 +1,7 @@
 import type { EndpointProvider, LiveEndpoint } from '../../providers/types.js';
 import type { StateEndpoint } from '../state/types.js';
 import { mapConcurrent } from '../util/pool.js';
-import { idKey } from './plan-changes.js';
+import { idKey, type LiveLookup } from './plan-changes.js';
 import type { RefreshStats } from './types.js';
 
 /** An endpoint whose current state the plan needs. */
@@ -54,9 +54,16 @@ export async function readLive(provider: EndpointProvider, targets: readonly Rea
   return { live, stats: { mode: 'live', readCalls: provider.stats().readCalls - before, durationMs: now() - started } };
 }
 
-/** `--refresh state`: what pinsync last applied stands for what Pinpoint holds. No call at all. */
-export function liveFromState(endpoints: Iterable<StateEndpoint>): RefreshResult {
-  const live = new Map<string, LiveEndpoint>();
-  for (const e of endpoints) live.set(idKey(e.id), { ...e.applied, Id: e.id });
+/**
+ * `--refresh state`: what pinsync last applied stands for what Pinpoint holds. No call at all, and
+ * an endpoint is built only when the planner asks for it (most are settled by the state alone).
+ */
+export function liveFromState(endpoints: ReadonlyMap<string, StateEndpoint>): { live: LiveLookup; stats: RefreshStats } {
+  const live: LiveLookup = {
+    get: (key) => {
+      const e = endpoints.get(key);
+      return e === undefined ? undefined : { ...e.applied, Id: e.id };
+    },
+  };
   return { live, stats: { mode: 'state', readCalls: 0, durationMs: 0 } };
 }

@@ -1,4 +1,4 @@
-import { appendFile, open, readFile, unlink } from 'node:fs/promises';
+import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import type { StateEndpoint } from './types.js';
 
 /**
@@ -18,15 +18,32 @@ export function journalPathFor(statePath: string): string {
   return `${statePath}.journal`;
 }
 
-export async function appendJournal(statePath: string, entry: JournalEntry): Promise<void> {
-  const path = journalPathFor(statePath);
-  await appendFile(path, JSON.stringify(entry) + '\n', { mode: 0o600 });
-  // Durable before the caller goes on: the request it records has already happened.
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
+/**
+ * The journal of one apply, opened once: each entry is one write and one fdatasync on a file
+ * already open, so that recording a confirmed request costs well under a millisecond. Entries are
+ * written in the order they are given, one at a time.
+ */
+export class JournalWriter {
+  private handle: FileHandle | undefined;
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly statePath: string) {}
+
+  append(entry: JournalEntry): Promise<void> {
+    const next = this.tail.then(async () => {
+      this.handle ??= await open(journalPathFor(this.statePath), 'a', 0o600);
+      await this.handle.write(JSON.stringify(entry) + '\n');
+      // Durable before the caller goes on: the request it records has already happened.
+      await this.handle.datasync();
+    });
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.tail;
+    await this.handle?.close();
+    this.handle = undefined;
   }
 }
 

@@ -1,44 +1,89 @@
-import { appendJournal, readJournal, removeJournal } from './journal.js';
-import { readState, updateState, writeState } from './state-file.js';
-import type { State, StateEndpoint } from './types.js';
+import { JournalWriter, readJournal, removeJournal } from './journal.js';
+import { readState, writeState } from './state-file.js';
+import { STATE_FORMAT, type State, type StateEndpoint } from './types.js';
 
 /**
- * The state as one apply sees it: read once (with any journal a crashed run left replayed),
- * changed entry by entry as requests are confirmed (each change journaled at once), and written
- * whole at the end.
+ * The state as one run sees it: read once (with any journal a crashed run left replayed), changed
+ * entry by entry as requests are confirmed (each change journaled at once), and written whole at
+ * the end. Entries live in mutable maps, so recording a batch costs the batch, not the state.
  */
 export class StateStore {
+  private readonly journal: JournalWriter;
+  private snapshot: State | undefined;
+
   private constructor(
     readonly path: string,
-    private current: State,
+    private readonly lineage: string,
+    private serial: number,
+    private readonly apps: Map<string, Map<string, StateEndpoint>>,
     private dirty: boolean,
-  ) {}
-
-  static async open(path: string): Promise<StateStore> {
-    let state = await readState(path);
-    const journal = await readJournal(path);
-    for (const entry of journal) state = updateState(state, entry.app, { set: entry.set, remove: entry.remove });
-    return new StateStore(path, state, journal.length > 0);
+  ) {
+    this.journal = new JournalWriter(path);
   }
 
+  static async open(path: string): Promise<StateStore> {
+    const state = await readState(path);
+    const apps = new Map<string, Map<string, StateEndpoint>>();
+    for (const [app, { endpoints }] of Object.entries(state.applications)) apps.set(app, new Map(Object.entries(endpoints)));
+    const store = new StateStore(path, state.lineage, state.serial, apps, false);
+    const journal = await readJournal(path);
+    for (const entry of journal) store.apply(entry.app, entry);
+    store.dirty = journal.length > 0;
+    return store;
+  }
+
+  get stateLineage(): string {
+    return this.lineage;
+  }
+
+  get stateSerial(): number {
+    return this.serial;
+  }
+
+  /** One application's managed endpoints, keyed by lowercased Id, without copying them. */
+  endpointsOf(applicationId: string): ReadonlyMap<string, StateEndpoint> {
+    return this.apps.get(applicationId) ?? new Map();
+  }
+
+  /** The state as a value; built on demand and kept until the next change. */
   get state(): State {
-    return this.current;
+    if (this.snapshot === undefined) {
+      const applications: Record<string, { endpoints: Record<string, StateEndpoint> }> = {};
+      for (const [app, endpoints] of this.apps) if (endpoints.size > 0) applications[app] = { endpoints: Object.fromEntries(endpoints) };
+      this.snapshot = { format: STATE_FORMAT, lineage: this.lineage, serial: this.serial, applications };
+    }
+    return this.snapshot;
   }
 
   /** Records confirmed changes for one application: durable before this returns. */
   async record(applicationId: string, change: { set?: readonly StateEndpoint[]; remove?: readonly string[] }): Promise<void> {
     if ((change.set?.length ?? 0) === 0 && (change.remove?.length ?? 0) === 0) return;
-    await appendJournal(this.path, { app: applicationId, ...change });
-    this.current = updateState(this.current, applicationId, change);
+    await this.journal.append({ app: applicationId, ...change });
+    this.apply(applicationId, change);
     this.dirty = true;
+  }
+
+  /** Stops journaling without writing the state file, as a run that dies would (the journal stays). */
+  async abandon(): Promise<void> {
+    await this.journal.close();
   }
 
   /** Writes the state file and drops the journal it now contains. */
   async commit(): Promise<void> {
+    await this.journal.close();
     if (!this.dirty) return;
-    this.current = { ...this.current, serial: this.current.serial + 1 };
-    await writeState(this.path, this.current);
+    this.serial++;
+    this.snapshot = undefined;
+    await writeState(this.path, this.state);
     await removeJournal(this.path);
     this.dirty = false;
+  }
+
+  private apply(applicationId: string, change: { set?: readonly StateEndpoint[]; remove?: readonly string[] }): void {
+    let endpoints = this.apps.get(applicationId);
+    if (endpoints === undefined) this.apps.set(applicationId, (endpoints = new Map()));
+    for (const e of change.set ?? []) endpoints.set(e.id.toLowerCase(), e);
+    for (const id of change.remove ?? []) endpoints.delete(id.toLowerCase());
+    this.snapshot = undefined;
   }
 }

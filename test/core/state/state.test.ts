@@ -33,6 +33,7 @@ describe('state file', () => {
     await store.record('app', { set: [{ id: 'a', applied: {} }, { id: 'b', applied: {} }] });
     await store.record('app', { remove: ['a'] });
     // The process dies here: no commit. Its last append was cut short.
+    await store.abandon();
     await appendFile(journalPathFor(path), '{"app":"app","set":[{"id":"c"');
     const recovered = await StateStore.open(path);
     assert.deepEqual(Object.keys(recovered.state.applications['app']?.endpoints ?? {}), ['b']);
