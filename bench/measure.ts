@@ -22,6 +22,12 @@ export interface ChildRun {
   readonly output: string;
 }
 
+export interface RunOptions {
+  readonly env?: Record<string, string>;
+  /** Names the CPU profile of this run, when the runner profiles (`label.cpuprofile`). */
+  readonly label?: string;
+}
+
 export class ChildRunner {
   private readonly probe: string;
   private runs = 0;
@@ -29,6 +35,8 @@ export class ChildRunner {
   constructor(
     private readonly dir: string,
     private readonly env: Record<string, string>,
+    /** When set, every labelled run is profiled (`node --cpu-prof`) into this folder. */
+    private readonly profileDir?: string,
   ) {
     this.probe = path.join(dir, 'rss-probe.cjs');
   }
@@ -38,8 +46,12 @@ export class ChildRunner {
   }
 
   /** `node --require probe ...args`; output goes to a file so that the parent's loop stays idle. */
-  async run(args: readonly string[], extraEnv: Record<string, string> = {}, nodeFlags: readonly string[] = []): Promise<ChildRun> {
+  async run(args: readonly string[], options: RunOptions = {}): Promise<ChildRun> {
     const n = ++this.runs;
+    const nodeFlags =
+      this.profileDir !== undefined && options.label !== undefined
+        ? ['--cpu-prof', '--cpu-prof-dir', this.profileDir, '--cpu-prof-name', `${options.label.replace(/[^A-Za-z0-9.%-]+/g, '_')}-${n}.cpuprofile`]
+        : [];
     const rssFile = path.join(this.dir, `rss-${n}.txt`);
     const outFile = path.join(this.dir, `out-${n}.txt`);
     const fd = openSync(outFile, 'w');
@@ -48,7 +60,7 @@ export class ChildRunner {
     try {
       code = await new Promise<number | null>((resolve, reject) => {
         const child = spawn(process.execPath, [...nodeFlags, '--require', this.probe, ...args], {
-          env: { ...this.env, ...extraEnv, PINSYNC_BENCH_RSS_FILE: rssFile },
+          env: { ...this.env, ...options.env, PINSYNC_BENCH_RSS_FILE: rssFile },
           stdio: ['ignore', fd, fd],
         });
         child.on('error', reject);
@@ -66,10 +78,10 @@ export class ChildRunner {
   }
 
   /** `runs` runs of the same command: the median time and the largest peak RSS. */
-  async repeat(runs: number, args: readonly string[], extraEnv: Record<string, string> = {}): Promise<ChildRun> {
+  async repeat(runs: number, args: readonly string[], options: RunOptions = {}): Promise<ChildRun> {
     const all: ChildRun[] = [];
     for (let i = 0; i < runs; i++) {
-      const r = await this.run(args, extraEnv);
+      const r = await this.run(args, options);
       all.push(r);
       if (r.code !== 0) return r;
     }

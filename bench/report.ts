@@ -115,13 +115,11 @@ export function renderTable(rows: readonly Row[]): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The same cells, plus the notes as a last column. */
 export function renderMarkdown(rows: readonly Row[]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const out = [`| ${HEADER.join(' | ')} |`, `|${HEADER.map((_, i) => (NUMERIC.has(i) ? '---:' : '---')).join('|')}|`];
-  for (const r of rows) {
-    const c = cells(r);
-    c[0] = `${c[0]}${r.notes.length > 0 ? ` (${r.notes.join('; ')})` : ''}`;
-    out.push(`| ${c.map(esc).join(' | ')} |`);
-  }
+  const header = [...HEADER, 'notes'];
+  const out = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (NUMERIC.has(i) ? '---:' : '---')).join('|')}|`];
+  for (const r of rows) out.push(`| ${[...cells(r), r.notes.join('; ') || '-'].map(esc).join(' | ')} |`);
   return `${out.join('\n')}\n`;
 }

@@ -6,7 +6,10 @@
 // outside, with its peak RSS reported by a preloaded probe. Requests and bytes come from the
 // emulator's request log, phase by phase. See docs/benchmarks.md for what each floor means.
 //
-//   node dist/bench/run.js [--quick] [--sizes 1000,10000] [--out FILE] [--keep]
+//   node dist/bench/run.js [--quick] [--sizes 1000,10000] [--out FILE] [--keep] [--profile DIR]
+//
+// --profile DIR runs every measured command under `node --cpu-prof` (profiling slows it: the
+// times of such a run are not comparable); `node dist/bench/profile-summary.js FILE` sums one up.
 
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,7 +23,8 @@ import { bytesText, renderMarkdown, renderTable, type Floor, type Row, type Targ
 
 const CLI = fileURLToPath(new URL('../cmd/main.js', import.meta.url));
 const NAIVE = fileURLToPath(new URL('./naive.js', import.meta.url));
-const DEFAULT_OUT = fileURLToPath(new URL('../../bench/results/latest.json', import.meta.url));
+/** Where results go: a quick run does not overwrite the full run's. */
+const resultsFile = (quick: boolean) => fileURLToPath(new URL(`../../bench/results/${quick ? 'latest-quick' : 'latest'}.json`, import.meta.url));
 const PARSE_SCRIPT = "const fs = require('node:fs'); for (const f of process.argv.slice(1)) JSON.parse(fs.readFileSync(f, 'utf8'));";
 
 const WRITE_OPERATIONS = new Set(['UpdateEndpointsBatch', 'UpdateEndpoint', 'DeleteEndpoint', 'DeleteUserEndpoints']);
@@ -31,6 +35,8 @@ interface Options {
   readonly sizes: readonly number[];
   readonly out: string;
   readonly keep: boolean;
+  /** Profile every measured command (node --cpu-prof) into this folder. */
+  readonly profile: string | undefined;
 }
 
 interface SizePlan {
@@ -47,21 +53,24 @@ interface SizePlan {
 function parseArgs(argv: readonly string[]): Options {
   let quick = false;
   let sizes: number[] | undefined;
-  let out = DEFAULT_OUT;
+  let out: string | undefined;
   let keep = false;
+  let profile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--quick') quick = true;
     else if (a === '--keep') keep = true;
+    else if (a === '--profile') profile = path.resolve(argv[++i]!);
+    else if (a.startsWith('--profile=')) profile = path.resolve(a.slice(10));
     else if (a === '--sizes') sizes = argv[++i]!.split(',').map(Number);
     else if (a.startsWith('--sizes=')) sizes = a.slice(8).split(',').map(Number);
     else if (a === '--out') out = path.resolve(argv[++i]!);
     else if (a.startsWith('--out=')) out = path.resolve(a.slice(6));
-    else throw new Error(`unknown argument ${a}; usage: run.js [--quick] [--sizes 1000,10000] [--out FILE] [--keep]`);
+    else throw new Error(`unknown argument ${a}; usage: run.js [--quick] [--sizes 1000,10000] [--out FILE] [--keep] [--profile DIR]`);
   }
   sizes ??= quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
   for (const s of sizes) if (!(Number.isInteger(s) && s >= 10 && s % 10 === 0)) throw new Error(`--sizes: ${s} is not a positive multiple of 10`);
-  return { quick, sizes, out, keep };
+  return { quick, sizes, out: out ?? resultsFile(quick), keep, profile };
 }
 
 function sizePlans(options: Options): SizePlan[] {
@@ -156,8 +165,9 @@ class Bench {
     private readonly emu: RunningEmulator,
     private readonly dir: string,
     private readonly runs: number,
+    profileDir?: string,
   ) {
-    this.runner = new ChildRunner(dir, childEnv());
+    this.runner = new ChildRunner(dir, childEnv(), profileDir);
   }
 
   async init(): Promise<void> {
@@ -248,7 +258,9 @@ class Bench {
     this.seed(undefined);
     this.log(`apply: create ${size} endpoints`);
     const createRun = await this.measured(() =>
-      this.runner.run(this.cli(['apply', currentYaml, ...this.connection(), '--state', state, '--auto-approve', '--refresh', 'state', '--max-rps', '0', '--concurrency', String(CONCURRENCY)])),
+      this.runner.run(this.cli(['apply', currentYaml, ...this.connection(), '--state', state, '--auto-approve', '--refresh', 'state', '--max-rps', '0', '--concurrency', String(CONCURRENCY)]), {
+        label: `apply-all-new-${size}`,
+      }),
     );
     this.check(createRun, `apply (create ${size})`);
     this.expectChanges(createRun, size, `apply (create ${size})`);
@@ -308,7 +320,7 @@ class Bench {
   private async runValidate(desired: Desired, yamlFile: string, floor: Floor): Promise<void> {
     const size = desired.endpoints.length;
     this.log(`validate ${size}`);
-    const run = await this.runner.repeat(this.runs, this.cli(['validate', yamlFile]));
+    const run = await this.runner.repeat(this.runs, this.cli(['validate', yamlFile]), { label: `validate-${size}` });
     this.check(run, `validate ${size}`);
     const traffic = takeTraffic(this.emu);
     const targets: Target[] = size === 100_000 ? [{ text: '< 3 s, < 1 GB', met: run.ms < 3000 && run.rssBytes < 1e9 }] : [];
@@ -332,7 +344,9 @@ class Bench {
     const size = desired.endpoints.length;
     this.log(`plan --refresh state ${size} ${pct(ratio)}%`);
     const floor = await this.parseFloor([jsonFile, state]);
-    const run = await this.runner.repeat(this.runs, this.cli(['plan', yamlFile, ...this.connection(), '--state', state, '--refresh', 'state']));
+    const run = await this.runner.repeat(this.runs, this.cli(['plan', yamlFile, ...this.connection(), '--state', state, '--refresh', 'state']), {
+      label: `plan-state-${size}-${pct(ratio)}%`,
+    });
     this.check(run, `plan --refresh state ${size}`);
     this.expectChanges(run, desired.changed.size, `plan --refresh state ${size} ${pct(ratio)}%`);
     const traffic = takeTraffic(this.emu);
@@ -358,7 +372,9 @@ class Bench {
     const size = desired.endpoints.length;
     this.log(`plan --refresh live ${size} ${pct(ratio)}%`);
     const run = await this.measured(() =>
-      this.runner.run(this.cli(['plan', yamlFile, ...this.connection(), '--state', state, '--refresh', 'live', '--max-rps', '0', '--concurrency', String(CONCURRENCY)])),
+      this.runner.run(this.cli(['plan', yamlFile, ...this.connection(), '--state', state, '--refresh', 'live', '--max-rps', '0', '--concurrency', String(CONCURRENCY)]), {
+        label: `plan-live-${size}-${pct(ratio)}%`,
+      }),
     );
     this.check(run, `plan --refresh live ${size}`);
     this.expectChanges(run, desired.changed.size, `plan --refresh live ${size} ${pct(ratio)}%`);
@@ -391,7 +407,9 @@ class Bench {
     const size = desired.endpoints.length;
     this.log(`apply ${size} ${pct(ratio)}%`);
     const run = await this.measured(() =>
-      this.runner.run(this.cli(['apply', yamlFile, ...this.connection(), '--state', state, '--auto-approve', '--max-rps', '0', '--concurrency', String(CONCURRENCY)])),
+      this.runner.run(this.cli(['apply', yamlFile, ...this.connection(), '--state', state, '--auto-approve', '--max-rps', '0', '--concurrency', String(CONCURRENCY)]), {
+        label: `apply-${size}-${pct(ratio)}%`,
+      }),
     );
     this.check(run, `apply ${size}`);
     this.expectChanges(run, desired.changed.size, `apply ${size} ${pct(ratio)}%`);
@@ -425,7 +443,7 @@ class Bench {
   private async runNaive(desired: Desired, ratio: number, jsonFile: string): Promise<Row> {
     const size = desired.endpoints.length;
     this.log(`naive baseline ${size} ${pct(ratio)}%`);
-    const run = await this.measured(() => this.runner.run([NAIVE, jsonFile, this.emu.url, String(CONCURRENCY)]));
+    const run = await this.measured(() => this.runner.run([NAIVE, jsonFile, this.emu.url, String(CONCURRENCY)], { label: `naive-${size}-${pct(ratio)}%` }));
     this.check(run, `naive ${size}`);
     const traffic = takeTraffic(this.emu);
     const sent = itemsSent(traffic.batchRequests, desired.changed);
@@ -461,7 +479,9 @@ class Bench {
     this.log(`apply ${desired.changed.size} changed against 2 batch requests/s`);
     // No --max-rps: pinsync paces to Pinpoint's quotas by default (UpdateEndpointsBatch 2/s).
     const run = await this.measured(() =>
-      this.runner.run(this.cli(['apply', yamlFile, ...this.connection(), '--state', state, '--auto-approve', '--refresh', 'state', '--concurrency', String(CONCURRENCY)])),
+      this.runner.run(this.cli(['apply', yamlFile, ...this.connection(), '--state', state, '--auto-approve', '--refresh', 'state', '--concurrency', String(CONCURRENCY)]), {
+        label: `apply-rate-limited-${size}`,
+      }),
     );
     const throttled = this.emu.stats().throttled;
     this.emu.faults = {};
@@ -543,8 +563,9 @@ async function main(): Promise<void> {
   const env = machine();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pinsync-bench-'));
   const emu = await startEmulator({ port: 0 });
-  const runs = 3;
-  const bench = new Bench(emu, dir, runs);
+  // Repeated measures (validate, plan --refresh state, JSON.parse floors): the median of 3; 1 with --quick.
+  const runs = options.quick ? 1 : 3;
+  const bench = new Bench(emu, dir, runs, options.profile);
   try {
     await bench.init();
     for (const plan of sizePlans(options)) await bench.runSize(plan);
@@ -567,7 +588,9 @@ async function main(): Promise<void> {
     for (const r of missed) for (const t of r.targets.filter((t) => !t.met)) process.stdout.write(`  MISSED  ${r.measure}, ${r.endpoints.toLocaleString('en-US')} endpoints${r.changedPercent === null ? '' : `, ${r.changedPercent}% changed`}: ${t.text}\n`);
   } else process.stdout.write('\nEvery target met.\n');
   await mkdir(path.dirname(options.out), { recursive: true });
-  await writeFile(options.out, `${JSON.stringify({ startedAt, mode: options.quick ? 'quick' : 'full', durationSeconds: seconds, machine: env, rows, problems: bench.problems }, null, 2)}\n`);
+  const loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  process.stdout.write(`Load average at start ${(env['loadAverageAtStart'] as number[]).join(' ')}, at end ${loadAverageAtEnd.join(' ')} on ${env['cpus']} cores.\n`);
+  await writeFile(options.out, `${JSON.stringify({ startedAt, mode: options.quick ? 'quick' : 'full', durationSeconds: seconds, machine: { ...env, loadAverageAtEnd }, rows, problems: bench.problems }, null, 2)}\n`);
   await writeFile(options.out.replace(/\.json$/, '') + '.md', renderMarkdown(rows));
   process.stdout.write(`\nResults: ${path.relative(process.cwd(), options.out)} (and .md beside it)\n`);
 }
