@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { startEmulator } from '../providers/emulator/index.js';
 import { createPinpointProvider } from '../providers/pinpoint/index.js';
 import { pacedProvider, type PacingOptions } from '../core/calls/paced-provider.js';
 import type { EndpointProvider } from '../providers/types.js';
@@ -29,6 +28,8 @@ export async function openProvider(applicationId: string, options: ConnectionOpt
       profile: options.profile,
     });
   }
+  // Loaded only for --local: a run against AWS does not need the emulator's code.
+  const { startEmulator } = await import('../providers/emulator/index.js');
   const emulator = await startEmulator({ host: '127.0.0.1', port: 0, dataFile: join(cwd, LOCAL_DATA_DIR, 'pinpoint.json') });
   const provider = await createPinpointProvider({
     applicationId,
