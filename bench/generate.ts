@@ -11,6 +11,7 @@
 // per user (Pinpoint allows 15), one Address per channel.
 
 import type { ChannelType, EndpointItem } from '../providers/types.js';
+import { seededRandom } from '../core/util/random.js';
 
 export const BENCH_APP_ID = 'be9c4a5e2f1d4c3b8a7f6e5d4c3b2a10';
 
@@ -27,17 +28,6 @@ export interface Desired extends EndpointSet {
   readonly changed: ReadonlySet<string>;
 }
 
-/** A small, fast, seedable PRNG (mulberry32): uniform in [0, 1). */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Ana', 'Bruno', 'Chen', 'Dana', 'Emeka', 'Fatima', 'Greta', 'Hiro', 'Ines', 'Jonas', 'Kofi', 'Lea', 'Mateo', 'Nadia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Viktor', 'Wen', 'Yara', 'Zoe'];
 const LAST = ['Lopez', 'Silva', 'Wang', 'Novak', 'Okafor', 'Haddad', 'Berg', 'Tanaka', 'Costa', 'Meyer', 'Mensah', 'Roux', 'Garcia', 'Petrova', 'Aziz', 'Sharma', 'Kelly', 'Rossi', 'Lund', 'Khan'];
@@ -65,7 +55,7 @@ const TIMEZONES = ['America/Los_Angeles', 'America/Chicago', 'Europe/London', 'E
 /** The endpoints Pinpoint (and pinsync's state) hold before the run: `size` of them, a multiple of 10. */
 export function generateCurrent(size: number, seed = 7): EndpointSet {
   if (size % 10 !== 0) throw new Error('size must be a multiple of 10');
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const endpoints: EndpointItem[] = [];
   const anonymous = size / 10;
@@ -86,7 +76,7 @@ export function generateCurrent(size: number, seed = 7): EndpointSet {
   };
   const token = (n: number) => {
     // A 64-hex-digit device token, unique per n.
-    const r = prng(n * 2654435761 + seed);
+    const r = seededRandom(n * 2654435761 + seed);
     let hex = '';
     for (let i = 0; i < 8; i++) hex += Math.floor(r() * 0x100000000).toString(16).padStart(8, '0');
     return hex;
@@ -163,7 +153,7 @@ export function generateCurrent(size: number, seed = 7): EndpointSet {
  * name, a language, an opt-out or a city.
  */
 export function deriveDesired(current: EndpointSet, fraction: number, seed = 11): Desired {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const n = current.endpoints.length;
   const k = Math.round(fraction * n);
   const order = Array.from({ length: n }, (_, i) => i);
