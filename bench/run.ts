@@ -20,6 +20,7 @@ import { AWS_RATE_QUOTAS, type EndpointItem } from '../providers/types.js';
 import { BENCH_APP_ID, deriveDesired, generateCurrent, toJson, toYaml, type Desired, type EndpointSet } from './generate.js';
 import { ChildRunner, childEnv, type ChildRun } from './measure.js';
 import { bytesText, renderMarkdown, renderTable, type Floor, type Row, type Target } from './report.js';
+import { benchValidate } from './validate.js';
 
 const CLI = fileURLToPath(new URL('../cmd/main.js', import.meta.url));
 const NAIVE = fileURLToPath(new URL('./naive.js', import.meta.url));
@@ -510,24 +511,10 @@ class Bench {
   }
 }
 
-/** The shape of bench/validate.ts's rows (owned by another module; checked at run time). */
-interface ValidateRow {
-  readonly endpoints: number;
-  readonly yamlBytes: number;
-  readonly validateMs: number;
-  readonly validatePeakRssBytes: number;
-  readonly jsonParseMs: number;
-  readonly jsonParsePeakRssBytes: number;
-  readonly ratio: number;
-}
-
-/** bench/validate.ts's own validate benchmark (its manifests: one EMAIL endpoint per user), when present. */
+/** bench/validate.ts's own validate benchmark (its manifests: one EMAIL endpoint per user). */
 async function validateRows(sizes: readonly number[], runs: number): Promise<Row[]> {
-  const specifier = './validate.js';
-  const mod = (await import(specifier).catch(() => undefined)) as { benchValidate?: (o: { sizes: readonly number[]; runs?: number }) => Promise<ValidateRow[]> } | undefined;
-  if (typeof mod?.benchValidate !== 'function') return [];
   process.stderr.write(`[bench] benchValidate (bench/validate.ts) for ${sizes.join(', ')}\n`);
-  const rows = await mod.benchValidate({ sizes, runs });
+  const rows = await benchValidate({ sizes, runs });
   return rows.map((r) => ({
     measure: 'validate (validate.ts data)',
     endpoints: r.endpoints,
