@@ -6,6 +6,7 @@ import {
   readLive,
   type Plan,
   type PlanOptions,
+  type LastApplied,
   type LiveLookup,
   type ReadTarget,
   type RefreshStats,
@@ -48,7 +49,7 @@ export async function makePlan(
   manifest: Manifest,
   applicationId: string,
   /** The application's managed endpoints, from the state. */
-  managed: ReadonlyMap<string, StateEndpoint>,
+  managed: LastApplied,
   /** Opened only when the plan reads Pinpoint; the caller closes it. */
   provider: () => Promise<EndpointProvider>,
   flags: PlanFlags,
@@ -70,7 +71,11 @@ export async function makePlan(
     });
     // Pruning needs to know which undeclared managed endpoints still exist.
     if (options.prune) {
-      for (const [key, last] of lastApplied) if (!declared.has(key)) targets.push({ id: last.id, userIds: userIdsOf(undefined, last), inState: true });
+      for (const key of lastApplied.keys()) {
+        if (declared.has(key)) continue;
+        const last = lastApplied.get(key) as StateEndpoint;
+        targets.push({ id: last.id, userIds: userIdsOf(undefined, last), inState: true });
+      }
     }
     refreshed = await readLive(await provider(), targets, { concurrency: flags.concurrency });
   }

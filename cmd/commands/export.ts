@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { toStateEndpoint } from '../../core/apply/index.js';
 import { renderExport, toDeclared } from '../../core/export/export-endpoints.js';
-import { acquireLock, currentLockInfo, StateStore } from '../../core/state/index.js';
+import { acquireLock, currentLockInfo, StateStore, toStateEndpoint } from '../../core/state/index.js';
 import { mapConcurrent } from '../../core/util/pool.js';
 import type { LiveEndpoint } from '../../providers/types.js';
 import { UserError } from '../errors.js';

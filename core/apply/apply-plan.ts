@@ -1,5 +1,6 @@
 import { isProviderError, type EndpointItem, type EndpointProvider } from '../../providers/types.js';
 import type { Change, Plan, ReplaceChange, UpsertChange } from '../plan/types.js';
+import { toStateEndpoint } from '../state/state-endpoints.js';
 import type { StateEndpoint } from '../state/types.js';
 import { mapConcurrent } from '../util/pool.js';
 import { isInterrupted } from '../calls/retry.js';
@@ -134,11 +135,6 @@ export async function applyPlan(plan: Plan, connect: () => Promise<EndpointProvi
     deleteCalls: after.deleteCalls - before.deleteCalls,
     durationMs: now() - started,
   };
-}
-
-export function toStateEndpoint(declared: EndpointItem, protect: true | undefined): StateEndpoint {
-  const { Id, ...applied } = declared;
-  return protect ? { id: Id, applied, protect } : { id: Id, applied };
 }
 
 function skipped(change: Change): ItemResult {

@@ -1,6 +1,5 @@
 export {
   applyPlan,
-  toStateEndpoint,
   type ApplyCounts,
   type ApplyOptions,
   type ApplyReporter,

@@ -1,4 +1,4 @@
-export { planChanges, idKey, type LiveLookup, type PlanInput } from './plan-changes.js';
+export { planChanges, idKey, type LastApplied, type LiveLookup, type PlanInput } from './plan-changes.js';
 export { readLive, type RefreshOptions, type RefreshResult } from './refresh.js';
 export * from './types.js';
 export { parsePlanFile, planBody, planChecksum, type PlanFileResult } from './plan-file.js';

@@ -31,7 +31,7 @@ export interface PlanInput {
   /** Declared endpoints; Ids are unique case-insensitively (the loader guarantees it). */
   readonly desired: readonly DesiredEndpoint[];
   /** What pinsync last applied, keyed by lowercased Id (this application, within the targets). */
-  readonly lastApplied: ReadonlyMap<string, StateEndpoint>;
+  readonly lastApplied: LastApplied;
   /** What Pinpoint holds, by lowercased Id; an Id it does not find does not exist. */
   readonly live: LiveLookup;
   /**
@@ -40,6 +40,14 @@ export interface PlanInput {
    */
   readonly liveIsLastApplied?: boolean;
   readonly options?: PlanOptions;
+}
+
+/**
+ * The state's endpoints. A map that parses its entries on demand (the state store's) can give one
+ * without keeping it (`peek`): the planner compares each entry once, and keeps only those it needs.
+ */
+export interface LastApplied extends ReadonlyMap<string, StateEndpoint> {
+  peek?(key: string): StateEndpoint | undefined;
 }
 
 /** What the planner needs of the endpoints read: a lookup by lowercased Id (a Map will do). */
@@ -68,13 +76,13 @@ export function planChanges(input: PlanInput): Plan {
   for (const d of input.desired) {
     const key = idKey(d.endpoint.Id);
     declaredKeys.add(key);
-    const last = input.lastApplied.get(key);
     const protect = d.protect === true ? (true as const) : undefined;
     // Declared as last applied, and live is the last applied: the diff would be empty.
-    if (input.liveIsLastApplied && stateMatches(last, d.endpoint, protect)) {
+    if (input.liveIsLastApplied && stateMatches((input.lastApplied.peek ?? input.lastApplied.get).call(input.lastApplied, key), d.endpoint, protect)) {
       unchanged++;
       continue;
     }
+    const last = input.lastApplied.get(key);
     const live = input.live.get(key);
     if (live === undefined) {
       const create: UpsertChange = { action: 'create', id: d.endpoint.Id, fields: createFields(d.endpoint), item: d.endpoint, declared: d.endpoint };
@@ -93,8 +101,10 @@ export function planChanges(input: PlanInput): Plan {
     }
   }
 
-  for (const [key, last] of input.lastApplied) {
+  // Keys first: a declared entry needs no parsing here.
+  for (const key of input.lastApplied.keys()) {
     if (declaredKeys.has(key)) continue;
+    const last = input.lastApplied.get(key) as StateEndpoint;
     const live = input.live.get(key);
     if (options.prune && live !== undefined) {
       changes.push({ action: 'delete', id: last.id, fields: deleteFields(last, live) });
@@ -115,7 +125,7 @@ export function planChanges(input: PlanInput): Plan {
   record.sort((a, b) => compareText(a.id, b.id));
   const protectedIds = new Set<string>();
   for (const d of input.desired) if (d.protect) protectedIds.add(idKey(d.endpoint.Id));
-  for (const [key, last] of input.lastApplied) if (last.protect && !declaredKeys.has(key)) protectedIds.add(key);
+  for (const key of input.lastApplied.keys()) if (!declaredKeys.has(key) && input.lastApplied.get(key)?.protect) protectedIds.add(key);
   const safety = checkSafety(
     {
       changes,

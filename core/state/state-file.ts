@@ -2,28 +2,61 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../util/canonical-json.js';
+import { StateEndpoints, StateFileError } from './state-endpoints.js';
 import { STATE_FORMAT, type State, type StateApplication, type StateEndpoint } from './types.js';
 
-export class StateFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StateFileError';
-  }
-}
+export { StateFileError };
 
 export function emptyState(): State {
   return { format: STATE_FORMAT, lineage: randomUUID(), serial: 0, applications: {} };
 }
 
+/** The state as a run works on it: each application's endpoints in a map that parses on demand. */
+export interface LoadedState {
+  readonly lineage: string;
+  readonly serial: number;
+  readonly applications: Map<string, StateEndpoints>;
+}
+
 /** Reads the state file; an absent file is an empty state (nothing managed yet). */
 export async function readState(path: string): Promise<State> {
-  let text: string;
+  const text = await readStateText(path);
+  return text === undefined ? emptyState() : parseState(text, path);
+}
+
+/**
+ * Reads the state file for a run. A file laid out as `renderState` writes it (one endpoint a line)
+ * is split into lines and its entries kept as text, parsed only when used; any other valid state
+ * file (edited by hand, reformatted) is parsed whole. Both give the same endpoints.
+ */
+export async function loadState(path: string): Promise<LoadedState> {
+  const text = await readStateText(path);
+  if (text === undefined) {
+    const empty = emptyState();
+    return { lineage: empty.lineage, serial: empty.serial, applications: new Map() };
+  }
+  const rendered = splitRendered(text, path);
+  if (rendered !== undefined) return rendered;
+  const state = parseState(text, path);
+  const applications = new Map<string, StateEndpoints>();
+  for (const [app, { endpoints }] of Object.entries(state.applications)) {
+    const map = new StateEndpoints(path);
+    for (const [key, endpoint] of Object.entries(endpoints)) map.set(key, endpoint);
+    applications.set(app, map);
+  }
+  return { lineage: state.lineage, serial: state.serial, applications };
+}
+
+async function readStateText(path: string): Promise<string | undefined> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StateFileError(`cannot read the state file ${path}: ${(error as Error).message}`);
   }
+}
+
+function parseState(text: string, path: string): State {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -35,6 +68,63 @@ export async function readState(path: string): Promise<State> {
     throw new StateFileError(`${path} is not a pinsync state file (expected "format": "${STATE_FORMAT}")`);
   }
   return s as State;
+}
+
+const QUOTED = '("(?:[^"\\\\]|\\\\.)*")';
+const LINEAGE_LINE = new RegExp(`^  "lineage": ${QUOTED},$`);
+const SERIAL_LINE = /^  "serial": (\d+),$/;
+const APPLICATION_LINE = new RegExp(`^    ${QUOTED}: \\{$`);
+const ENTRY_INDENT = '        ';
+
+/**
+ * The state file split as `renderState` lays it out, each endpoint's canonical JSON kept as text;
+ * `undefined` when the file is laid out any other way (the caller parses it whole then).
+ */
+function splitRendered(text: string, path: string): LoadedState | undefined {
+  const lines = text.split('\n');
+  if (lines[0] !== '{' || lines[1] !== `  "format": ${JSON.stringify(STATE_FORMAT)},` || lines[4] !== '  "applications": {') return undefined;
+  const lineage = LINEAGE_LINE.exec(lines[2] ?? '');
+  const serial = SERIAL_LINE.exec(lines[3] ?? '');
+  if (lineage === null || serial === null) return undefined;
+  const applications = new Map<string, StateEndpoints>();
+  let i = 5;
+  while (lines[i] !== '  }') {
+    const app = APPLICATION_LINE.exec(lines[i] ?? '');
+    if (app === null || lines[i + 1] !== '      "endpoints": {') return undefined;
+    const endpoints = new StateEndpoints(path);
+    for (i += 2; lines[i] !== '      }'; i++) {
+      const entry = splitEntry(lines[i], lines[i + 1] !== '      }');
+      if (entry === undefined) return undefined;
+      endpoints.set(entry[0], entry[1]);
+    }
+    const more = lines[i + 1] === '    },';
+    if (!more && lines[i + 1] !== '    }') return undefined;
+    i += 2;
+    if (more === (lines[i] === '  }')) return undefined;
+    applications.set(JSON.parse(app[1] as string) as string, endpoints);
+  }
+  if (lines[i + 1] !== '}' || lines[i + 2] !== '' || lines.length !== i + 3) return undefined;
+  return { lineage: JSON.parse(lineage[1] as string) as string, serial: Number(serial[1]), applications };
+}
+
+/** `        "key": {...},` as [key, the value's text]; the comma must be there unless it is the last. */
+function splitEntry(line: string | undefined, comma: boolean): [string, string] | undefined {
+  if (line === undefined || !line.startsWith(ENTRY_INDENT + '"')) return undefined;
+  let end = ENTRY_INDENT.length + 1;
+  let escaped = false;
+  for (; end < line.length; end++) {
+    const c = line.charCodeAt(end);
+    if (c === 0x5c) {
+      escaped = true;
+      end++;
+    } else if (c === 0x22) break;
+  }
+  if (line.charCodeAt(end + 1) !== 0x3a || line.charCodeAt(end + 2) !== 0x20) return undefined;
+  const stop = comma ? line.length - 1 : line.length;
+  if (comma && line.charCodeAt(stop) !== 0x2c) return undefined;
+  if (line.charCodeAt(end + 3) !== 0x7b || line.charCodeAt(stop - 1) !== 0x7d) return undefined;
+  const key = escaped ? (JSON.parse(line.slice(ENTRY_INDENT.length, end + 1)) as string) : line.slice(ENTRY_INDENT.length + 1, end);
+  return [key, line.slice(end + 3, stop)];
 }
 
 /**
@@ -66,13 +156,22 @@ export async function writeFileAtomic(path: string, text: string, mode = 0o644):
 
 /** Stable bytes: keys sorted, one endpoint a line, so a state file diffs well in review. */
 export function renderState(state: State): string {
-  const apps = Object.keys(state.applications).sort();
-  const lines = ['{', `  "format": ${JSON.stringify(state.format)},`, `  "lineage": ${JSON.stringify(state.lineage)},`, `  "serial": ${state.serial},`, '  "applications": {'];
+  const applications = new Map<string, ReadonlyMap<string, string>>();
+  for (const [app, { endpoints }] of Object.entries(state.applications)) {
+    applications.set(app, new Map(Object.entries(endpoints).map(([key, e]) => [key, canonicalJson(e)])));
+  }
+  return renderStateText(state.lineage, state.serial, applications);
+}
+
+/** `renderState`'s layout, from each endpoint's canonical JSON text (keyed by lowercased Id). */
+export function renderStateText(lineage: string, serial: number, applications: ReadonlyMap<string, { keys(): Iterable<string>; get(key: string): string | undefined }>): string {
+  const apps = [...applications.keys()].sort();
+  const lines = ['{', `  "format": ${JSON.stringify(STATE_FORMAT)},`, `  "lineage": ${JSON.stringify(lineage)},`, `  "serial": ${serial},`, '  "applications": {'];
   apps.forEach((app, a) => {
-    const endpoints = state.applications[app]?.endpoints ?? {};
-    const keys = Object.keys(endpoints).sort();
+    const endpoints = applications.get(app);
+    const keys = endpoints === undefined ? [] : [...endpoints.keys()].sort();
     lines.push(`    ${JSON.stringify(app)}: {`, '      "endpoints": {');
-    keys.forEach((k, i) => lines.push(`        ${JSON.stringify(k)}: ${canonicalJson(endpoints[k])}${i < keys.length - 1 ? ',' : ''}`));
+    keys.forEach((k, i) => lines.push(`        ${JSON.stringify(k)}: ${endpoints?.get(k)}${i < keys.length - 1 ? ',' : ''}`));
     lines.push('      }', `    }${a < apps.length - 1 ? ',' : ''}`);
   });
   lines.push('  }', '}');

@@ -1,5 +1,6 @@
 import { JournalWriter, readJournal, removeJournal } from './journal.js';
-import { readState, writeState } from './state-file.js';
+import { StateEndpoints } from './state-endpoints.js';
+import { loadState, renderStateText, writeFileAtomic } from './state-file.js';
 import { STATE_FORMAT, type State, type StateEndpoint } from './types.js';
 
 /**
@@ -15,17 +16,15 @@ export class StateStore {
     readonly path: string,
     private readonly lineage: string,
     private serial: number,
-    private readonly apps: Map<string, Map<string, StateEndpoint>>,
+    private readonly apps: Map<string, StateEndpoints>,
     private dirty: boolean,
   ) {
     this.journal = new JournalWriter(path);
   }
 
   static async open(path: string): Promise<StateStore> {
-    const state = await readState(path);
-    const apps = new Map<string, Map<string, StateEndpoint>>();
-    for (const [app, { endpoints }] of Object.entries(state.applications)) apps.set(app, new Map(Object.entries(endpoints)));
-    const store = new StateStore(path, state.lineage, state.serial, apps, false);
+    const state = await loadState(path);
+    const store = new StateStore(path, state.lineage, state.serial, state.applications, false);
     const journal = await readJournal(path);
     for (const entry of journal) store.apply(entry.app, entry);
     store.dirty = journal.length > 0;
@@ -41,8 +40,8 @@ export class StateStore {
   }
 
   /** One application's managed endpoints, keyed by lowercased Id, without copying them. */
-  endpointsOf(applicationId: string): ReadonlyMap<string, StateEndpoint> {
-    return this.apps.get(applicationId) ?? new Map();
+  endpointsOf(applicationId: string): StateEndpoints {
+    return this.apps.get(applicationId) ?? new StateEndpoints(this.path);
   }
 
   /** The state as a value; built on demand and kept until the next change. */
@@ -74,14 +73,23 @@ export class StateStore {
     if (!this.dirty) return;
     this.serial++;
     this.snapshot = undefined;
-    await writeState(this.path, this.state);
+    await writeFileAtomic(this.path, this.render(), 0o600);
     await removeJournal(this.path);
     this.dirty = false;
   }
 
+  /** The state file's text; entries never parsed are copied as the file held them. */
+  private render(): string {
+    const applications = new Map<string, { keys(): Iterable<string>; get(key: string): string | undefined }>();
+    for (const [app, endpoints] of this.apps) {
+      if (endpoints.size > 0) applications.set(app, { keys: () => endpoints.keys(), get: (key) => endpoints.textOf(key) });
+    }
+    return renderStateText(this.lineage, this.serial, applications);
+  }
+
   private apply(applicationId: string, change: { set?: readonly StateEndpoint[]; remove?: readonly string[] }): void {
     let endpoints = this.apps.get(applicationId);
-    if (endpoints === undefined) this.apps.set(applicationId, (endpoints = new Map()));
+    if (endpoints === undefined) this.apps.set(applicationId, (endpoints = new StateEndpoints(this.path)));
     for (const e of change.set ?? []) endpoints.set(e.id.toLowerCase(), e);
     for (const id of change.remove ?? []) endpoints.delete(id.toLowerCase());
     this.snapshot = undefined;

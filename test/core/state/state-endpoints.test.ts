@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { planChanges } from '../../../core/plan/index.js';
+import { loadState, readState, renderState, StateFileError, StateStore, type State, type StateEndpoint } from '../../../core/state/index.js';
+import type { EndpointItem } from '../../../providers/types.js';
+import { tempDir } from '../../support/fixtures.js';
+
+const ENDPOINTS: Record<string, StateEndpoint> = {
+  'user-1-email': { id: 'User-1-Email', applied: { ChannelType: 'EMAIL', Address: 'a@example.com', Attributes: { Plan: ['pro'], Interests: ['Music', 'Books'] }, Metrics: { ltv: 12.5 } } },
+  'weird "id"\\x': { id: 'Weird "Id"\\x', applied: { ChannelType: 'SMS', Address: '+12065550100' }, protect: true },
+  'ü-device': { id: 'ü-device', applied: { ChannelType: 'GCM', Address: 'tok', Demographic: { Locale: 'de_DE' } } },
+};
+const STATE: State = {
+  format: 'pinsync-state/1',
+  lineage: '0b5e1f2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+  serial: 7,
+  applications: { app1: { endpoints: ENDPOINTS }, app2: { endpoints: { x: { id: 'X', applied: { ChannelType: 'EMAIL', Address: 'x@example.com' } } } }, empty: { endpoints: {} } },
+};
+
+function plain(map: ReadonlyMap<string, StateEndpoint>): Record<string, StateEndpoint> {
+  return Object.fromEntries(map);
+}
+
+async function stateFile(text: string): Promise<string> {
+  const path = join(await tempDir(), 'pinsync.state.json');
+  await writeFile(path, text);
+  return path;
+}
+
+describe('state file, read lazily', () => {
+  it('reads a file as renderState lays it out to the same endpoints as parsing it whole', async () => {
+    const path = await stateFile(renderState(STATE));
+    const loaded = await loadState(path);
+    assert.equal(loaded.lineage, STATE.lineage);
+    assert.equal(loaded.serial, 7);
+    assert.deepEqual([...loaded.applications.keys()].sort(), ['app1', 'app2', 'empty']);
+    for (const [app, { endpoints }] of Object.entries(STATE.applications)) {
+      const map = loaded.applications.get(app)!;
+      // Kept as text until asked for: the text is the entry's canonical JSON.
+      for (const key of Object.keys(endpoints)) assert.ok(map.textOf(key)?.startsWith('{"applied":'), key);
+      assert.deepEqual(plain(map), endpoints);
+    }
+    assert.deepEqual(await readState(path), STATE);
+  });
+
+  it('reads a state file laid out any other way (reformatted by hand) whole, to the same endpoints', async () => {
+    const path = await stateFile(JSON.stringify(STATE, null, 4));
+    const loaded = await loadState(path);
+    assert.equal(loaded.serial, 7);
+    assert.deepEqual(plain(loaded.applications.get('app1')!), ENDPOINTS);
+  });
+
+  it('reports an entry damaged inside its line when it is used, naming the entry and what to do', async () => {
+    const text = renderState(STATE).replace('"Address":"a@example.com"', '"Address":"a@example.com');
+    const loaded = await loadState(await stateFile(text));
+    const map = loaded.applications.get('app1')!;
+    assert.deepEqual(map.get('ü-device'), ENDPOINTS['ü-device'], 'the other entries are fine');
+    assert.throws(
+      () => map.get('user-1-email'),
+      (e: unknown) => e instanceof StateFileError && /not valid JSON, for "user-1-email"/.test(e.message) && /restore the file/.test(e.message),
+    );
+  });
+
+  it('falls back to parsing whole, and its error, when a line is cut short', async () => {
+    const text = renderState(STATE);
+    const path = await stateFile(text.slice(0, text.indexOf('"app2"') - 20));
+    await assert.rejects(loadState(path), (e: unknown) => e instanceof StateFileError && /is not valid JSON/.test(e.message));
+  });
+
+  it('writes entries it never parsed back byte for byte, and changed ones as canonical JSON', async () => {
+    const path = await stateFile(renderState(STATE));
+    const store = await StateStore.open(path);
+    const changed: StateEndpoint = { id: 'User-1-Email', applied: { ChannelType: 'EMAIL', Address: 'b@example.com' } };
+    await store.record('app1', { set: [changed], remove: ['ü-device'] });
+    await store.commit();
+    const expected: State = {
+      ...STATE,
+      serial: 8,
+      applications: { app1: { endpoints: { 'user-1-email': changed, 'weird "id"\\x': ENDPOINTS['weird "id"\\x']! } }, app2: STATE.applications['app2']! },
+    };
+    assert.equal(await readFile(path, 'utf8'), renderState(expected));
+  });
+});
+
+describe('planning from a lazily read state', () => {
+  const declared = (e: StateEndpoint): EndpointItem => ({ Id: e.id, ...e.applied }) as EndpointItem;
+
+  it('plans the same as from plain values, parsing only what it must keep', async () => {
+    const loaded = await loadState(await stateFile(renderState(STATE)));
+    const lazy = loaded.applications.get('app1')!;
+    const desired = [
+      { endpoint: declared(ENDPOINTS['user-1-email']!) },
+      { endpoint: { ...declared(ENDPOINTS['ü-device']!), Address: 'tok2' } },
+    ];
+    const fromMap = new Map(Object.entries(ENDPOINTS));
+    const options = { applicationId: 'app1', desired, liveIsLastApplied: true } as const;
+    const a = planChanges({ ...options, lastApplied: lazy, live: { get: (k: string) => liveOf(lazy.get(k)) } });
+    const b = planChanges({ ...options, lastApplied: fromMap, live: { get: (k: string) => liveOf(fromMap.get(k)) } });
+    assert.deepEqual(a, b);
+    assert.deepEqual(a.summary, { create: 0, update: 1, replace: 0, delete: 0, unchanged: 1, drift: 0 });
+    assert.ok(lazy.holdsText('user-1-email'), 'an unchanged entry is compared, not kept parsed');
+    assert.ok(!lazy.holdsText('ü-device'), 'a changed one is kept');
+  });
+});
+
+function liveOf(e: StateEndpoint | undefined) {
+  return e === undefined ? undefined : { ...e.applied, Id: e.id };
+}
+
