@@ -2,7 +2,7 @@
 // on every run, and how close it runs to the limits that bound it, measured side by side in one run.
 //
 // The emulator runs in this process on 127.0.0.1; every measured command runs as a child process,
-// exactly as a user runs it (`node dist/cmd/main.js plan ... --endpoint-url URL`), timed from
+// exactly as a user runs it (`node cmd/pinsync.js plan ... --endpoint-url URL`), timed from
 // outside, with its peak RSS reported by a preloaded probe. Requests and bytes come from the
 // emulator's request log, phase by phase. See docs/benchmarks.md for what each floor means.
 //
@@ -22,7 +22,8 @@ import { ChildRunner, childEnv, type ChildRun } from './measure.js';
 import { bytesText, renderMarkdown, renderTable, type Floor, type Row, type Target } from './report.js';
 import { benchValidate } from './validate.js';
 
-const CLI = fileURLToPath(new URL('../cmd/main.js', import.meta.url));
+/** The `pinsync` bin, as a user runs it. */
+const CLI = fileURLToPath(new URL('../../cmd/pinsync.js', import.meta.url));
 const NAIVE = fileURLToPath(new URL('./naive.js', import.meta.url));
 /** Where results go: a quick run does not overwrite the full run's. */
 const resultsFile = (quick: boolean) => fileURLToPath(new URL(`../../bench/results/${quick ? 'latest-quick' : 'latest'}.json`, import.meta.url));

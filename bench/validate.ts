@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../cmd/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../cmd/pinsync.js', import.meta.url));
 
 export interface ValidateBenchRow {
   readonly endpoints: number;

@@ -10,6 +10,7 @@ import { describeFailure } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { PLAN_FORMATS, withConnection, withManifestPaths, withPlanning, withRedaction, withStateFile } from './options.js';
 import type { PlanFormat } from '../core/render/index.js';
+import { VERSION } from './version.js';
 
 class UsageError extends Error {}
 
@@ -113,7 +114,7 @@ async function main(argv: string[], io: Io): Promise<number> {
     .recommendCommands()
     .help()
     .alias('h', 'help')
-    .version()
+    .version(VERSION)
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .fail((message, error) => {
       // yargs reports usage mistakes here; anything else is a bug and goes to the top-level catch.

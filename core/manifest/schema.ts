@@ -1,24 +1,18 @@
 // The manifest's JSON Schema (schema/manifest.schema.json, shipped with the package for editors)
-// is the single source of the field list: the validator compiles it, and every table the loader
-// and `fmt` need (field order, pinsync's own keys, server-managed keys, attribute maps) is read
-// from it here. A test keeps it in agreement with the TypeScript types.
+// is the single source of the field list: the validator is generated from it, and every table the
+// loader and `fmt` need (field order, pinsync's own keys, server-managed keys, attribute maps) is
+// read from it here, as the generated module carries it. A test keeps it in agreement with the
+// TypeScript types.
 
-import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { DocPath } from './path.js';
+import { ROLE } from './schema-keywords.js';
 import * as generated from './schema-validator.generated.js';
 
 export type SchemaNode = { readonly [keyword: string]: unknown };
 
-/** Where the schema file is, for messages and for editors' `$schema` lines. */
-export const SCHEMA_URL = new URL('../../../schema/manifest.schema.json', import.meta.url);
+export const MANIFEST_SCHEMA: SchemaNode = generated.schema as SchemaNode;
 
-export const MANIFEST_SCHEMA: SchemaNode = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as SchemaNode;
-
-/** pinsync's annotation on a property: `own` (never sent to Pinpoint), `server-managed` (refused). */
-const ROLE = 'x-pinsync-role';
-/** Keywords of pinsync's own in the schema, which the validator must know as annotations. */
-export const PINSYNC_KEYWORDS = [ROLE] as const;
 
 // ajv's code for the schema, generated ahead (see schema-codegen.ts) so no run compiles it.
 const validator = generated.validate as unknown as ValidateFunction;

@@ -71,23 +71,30 @@ export function planChanges(input: PlanInput): Plan {
   const record: StateRecord[] = [];
   const fingerprints: Record<string, string> = {};
   let unchanged = 0;
+  // What was read is fingerprinted for saved plans; a plan from the state read nothing.
+  const fingerprinted = input.liveIsLastApplied !== true;
   const declaredKeys = new Set<string>();
 
   for (const d of input.desired) {
     const key = idKey(d.endpoint.Id);
     declaredKeys.add(key);
     const protect = d.protect === true ? (true as const) : undefined;
-    // Declared as last applied, and live is the last applied: the diff would be empty.
-    if (input.liveIsLastApplied && stateMatches((input.lastApplied.peek ?? input.lastApplied.get).call(input.lastApplied, key), d.endpoint, protect)) {
-      unchanged++;
-      continue;
+    let last: StateEndpoint | undefined;
+    if (input.liveIsLastApplied) {
+      // Declared as last applied, and live is the last applied: the diff would be empty.
+      last = input.lastApplied.peek ? input.lastApplied.peek(key) : input.lastApplied.get(key);
+      if (stateMatches(last, d.endpoint, protect)) {
+        unchanged++;
+        continue;
+      }
+    } else {
+      last = input.lastApplied.get(key);
     }
-    const last = input.lastApplied.get(key);
     const live = input.live.get(key);
     if (live === undefined) {
       const create: UpsertChange = { action: 'create', id: d.endpoint.Id, fields: createFields(d.endpoint), item: d.endpoint, declared: d.endpoint };
       changes.push(withProtect(create, protect));
-      fingerprints[d.endpoint.Id] = fingerprintEndpoint(undefined);
+      if (fingerprinted) fingerprints[d.endpoint.Id] = fingerprintEndpoint(undefined);
       continue;
     }
     const diff = diffEndpoint(d.endpoint, last?.applied, live);
@@ -97,7 +104,7 @@ export function planChanges(input: PlanInput): Plan {
       if (!stateMatches(last, d.endpoint, protect)) record.push(withProtect({ id: d.endpoint.Id, declared: d.endpoint }, protect));
     } else {
       changes.push(change);
-      fingerprints[d.endpoint.Id] = fingerprintEndpoint(live);
+      if (fingerprinted) fingerprints[d.endpoint.Id] = fingerprintEndpoint(live);
     }
   }
 
@@ -108,7 +115,7 @@ export function planChanges(input: PlanInput): Plan {
     const live = input.live.get(key);
     if (options.prune && live !== undefined) {
       changes.push({ action: 'delete', id: last.id, fields: deleteFields(last, live) });
-      fingerprints[last.id] = fingerprintEndpoint(live);
+      if (fingerprinted) fingerprints[last.id] = fingerprintEndpoint(live);
     } else {
       notes.push({
         id: last.id,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The built CLI, started the way the `pinsync` bin starts it. */
-export const CLI = fileURLToPath(new URL('../../cmd/main.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../../cmd/pinsync.js', import.meta.url));
 
 export interface CliResult {
   readonly code: number | null;

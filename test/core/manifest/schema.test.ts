@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { CHANNEL_TYPES, type EndpointDemographic, type EndpointItem, type EndpointLocation, type EndpointUser } from '../../../providers/types.js';
-import { AJV_OPTIONS, GENERATED_URL, generateValidatorSource } from '../../../core/manifest/schema-codegen.js';
+import { AJV_OPTIONS, GENERATED_URL, generateValidatorSource, SCHEMA_URL } from '../../../core/manifest/schema-codegen.js';
+import { PINSYNC_KEYWORDS } from '../../../core/manifest/schema-keywords.js';
 import {
   ATTRIBUTE_MAPS,
   KEY_MAPS,
   MANIFEST_SCHEMA,
   PINSYNC_ENDPOINT_FIELDS,
-  PINSYNC_KEYWORDS,
   SERVER_MANAGED_FIELDS,
   TOP_LEVEL_KEYS,
   propertiesOf,
@@ -95,6 +95,8 @@ describe('manifest schema', () => {
 
   it('matches the generated validator (run `node dist/core/manifest/schema-codegen.js` after editing the schema)', async () => {
     assert.equal(await readFile(GENERATED_URL, 'utf8'), generateValidatorSource());
+    // The schema the CLI runs with is the file's, carried by the generated module.
+    assert.deepEqual(MANIFEST_SCHEMA, JSON.parse(await readFile(SCHEMA_URL, 'utf8')));
   });
 
   it('is referenced by every YAML example, for editors', async () => {
