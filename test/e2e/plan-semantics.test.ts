@@ -34,6 +34,23 @@ describe('e2e: plan semantics with a state file', () => {
     assert.deepEqual(plan.changes.map((c: { action: string; id: string }) => [c.action, c.id]), [['update', 'ep-0001']]);
   });
 
+  it('names a state entry damaged inside its line, sending nothing and printing no stack trace', async () => {
+    await manifest([makeEndpoint(1), makeEndpoint(2)]);
+    assert.equal((await cli('apply', 'endpoints.yaml', '--auto-approve')).code, 0);
+    const path = join(t.dir, 'pinsync.state.json');
+    const text = await readFile(path, 'utf8');
+    // One value cut inside its line: the layout is intact, the entry is not JSON.
+    await writeFile(path, text.replace(/("ep-0002": \{"applied":\{"Address":"[^"]*)"/, '$1'));
+    const before = t.emu.requests.length;
+    for (const refresh of ['state', 'live']) {
+      const r = await cli('apply', 'endpoints.yaml', '--auto-approve', '--refresh', refresh);
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(r.stderr, /pinsync\.state\.json has an entry that is not valid JSON, for "ep-0002" .*restore the file from a backup or version control/);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    }
+    assert.equal(writesSince(before).length, 0, 'nothing was written');
+  });
+
   it('an endpoint dropped from the manifest is forgotten without --prune, deleted with it, and never if pinsync did not apply it', async () => {
     t.emu.store.putItems(APP, [makeEndpoint(99)], 'someone else');
     await manifest([makeEndpoint(1), makeEndpoint(2)]);
