@@ -54,7 +54,7 @@ export async function applySavedPlan(saved: { plan: Plan; file: string }, args: 
       stale.push(...(await findStaleEndpoints(plan, await provider.get(), args.concurrency)));
     }
     if (stale.length > 0 && !args.allowStale) {
-      io.out(renderPlan(plan, 'text', { style: styleFor(io, args.color), stale }));
+      io.out(await renderPlan(plan, 'text', { style: styleFor(io, args.color), stale }));
       throw new UserError(
         `the plan is stale: ${stale.length} ${stale.length === 1 ? 'endpoint' : 'endpoints'} changed in Pinpoint since it was made (${stale.slice(0, 10).join(', ')}${stale.length > 10 ? ', ...' : ''}); nothing was sent. Make a new plan, or pass --allow-stale to apply the rest`,
       );
@@ -64,7 +64,7 @@ export async function applySavedPlan(saved: { plan: Plan; file: string }, args: 
       plan = withoutChanges(plan, stale);
     }
     if (plan.safety.length > 0 && !args.force) {
-      io.out(renderPlan(plan, 'text', { style: styleFor(io, args.color) }));
+      io.out(await renderPlan(plan, 'text', { style: styleFor(io, args.color) }));
       io.err('\nApply refused: the plan breaks a safety check (listed above); nothing was sent. Pass --force to apply anyway.\n');
       throw new ExitCode(1);
     }

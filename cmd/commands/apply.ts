@@ -42,7 +42,7 @@ export async function runApply(args: ApplyArgs, io: Io): Promise<void> {
   try {
     const store = await StateStore.open(statePath);
     const plan = await makePlan(manifest, applicationId, store.endpointsOf(applicationId), provider.get, args);
-    if (args.format !== 'json') io.out(renderPlan(plan, 'text', { style: styleFor(io, args.color) }));
+    if (args.format !== 'json') io.out(await renderPlan(plan, 'text', { style: styleFor(io, args.color) }));
     if (plan.safety.length > 0 && !args.force) {
       io.err(`\nApply refused: the plan breaks ${plan.safety.length === 1 ? 'a safety check' : `${plan.safety.length} safety checks`} (listed above); nothing was sent. Pass --force to apply anyway.\n`);
       throw new ExitCode(1);

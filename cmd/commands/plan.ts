@@ -28,7 +28,7 @@ export async function runPlan(args: PlanArgs, io: Io): Promise<void> {
       plan = { ...plan, state: { path: relative(io.cwd, statePath), lineage: store.stateLineage, serial: store.stateSerial } };
       await writeFileAtomic(args.out, renderPlanJson(plan), 0o600);
     }
-    io.out(renderPlan(plan, args.format, { style: styleFor(io, args.color), redact: redactionFrom(args.redact, args.redactAttribute), planFile: args.out }));
+    io.out(await renderPlan(plan, args.format, { style: styleFor(io, args.color), redact: redactionFrom(args.redact, args.redactAttribute), planFile: args.out }));
     if (args.out !== undefined && args.format === 'text') io.out(`\nSaved the plan to ${args.out}; apply exactly this plan with \`pinsync apply ${args.out}\`.\n`);
     if (args.detailedExitcode && plan.changes.length > 0) throw new ExitCode(2);
   } finally {

@@ -25,7 +25,7 @@ export async function runShow(args: ShowArgs, io: Io): Promise<void> {
   const parsed = parsePlanFile(text, args.planFile);
   if (!parsed.ok) throw new UserError(parsed.message);
   io.out(
-    renderPlan(parsed.plan, args.format, {
+    await renderPlan(parsed.plan, args.format, {
       style: styleFor(io, args.color),
       redact: redactionFrom(args.redact, args.redactAttribute),
       planFile: args.planFile,

@@ -1,6 +1,5 @@
 import type { Plan } from '../plan/types.js';
 import { renderPlanJson } from './json.js';
-import { renderPlanMarkdown } from './markdown.js';
 import { redactPlan, type Redaction } from './redact.js';
 import type { Style } from './style.js';
 import { renderPlanText } from './text.js';
@@ -8,8 +7,6 @@ import { renderPlanText } from './text.js';
 export { renderPlanText, summaryLine } from './text.js';
 export { formatValue } from './format.js';
 export { renderPlanJson } from './json.js';
-export { renderPlanMarkdown, GITHUB_COMMENT_LIMIT } from './markdown.js';
-export { STICKY_MARKER } from './markdown-sections.js';
 export { redactPlan, redactionFrom, type Redaction } from './redact.js';
 export { PLAIN, COLOURED, type Style } from './style.js';
 
@@ -33,16 +30,22 @@ export interface RenderOptions {
   readonly planFile?: string;
 }
 
-/** The one entry point cmd/ uses to print a plan in any format. */
-export function renderPlan(plan: Plan, format: PlanFormat, options: RenderOptions = {}): string {
+/**
+ * The one entry point cmd/ uses to print a plan in any format. The Markdown renderer (with the
+ * yaml and diff libraries it uses) is loaded only for Markdown: every command would otherwise load
+ * it at start.
+ */
+export async function renderPlan(plan: Plan, format: PlanFormat, options: RenderOptions = {}): Promise<string> {
   switch (format) {
     case 'json':
       // JSON masks its own copy, so that it can still carry the checksum of the plan it shows.
       return renderPlanJson(plan, options.redact);
     case 'text':
       return renderPlanText(shown(plan, options), { style: options.style, stale: options.stale });
-    case 'markdown':
+    case 'markdown': {
+      const { renderPlanMarkdown } = await import('./markdown.js');
       return renderPlanMarkdown(shown(plan, options), { stale: options.stale, budget: options.budget, planFile: options.planFile });
+    }
   }
 }
 

@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runShow, type ShowArgs } from '../../cmd/commands/show.js';
 import type { Io } from '../../cmd/io.js';
-import { renderPlan, renderPlanJson, STICKY_MARKER } from '../../core/render/index.js';
+import { renderPlan, renderPlanJson } from '../../core/render/index.js';
+import { STICKY_MARKER } from '../../core/render/markdown-sections.js';
 import { planValidator } from '../core/render/plan-schema.js';
 import { GOLDEN_CASES } from '../golden/plans.js';
 import { emulatorEnv, runCli } from '../support/cli.js';
@@ -45,11 +46,11 @@ describe('pinsync show', () => {
   });
 
   it('prints a saved plan in every format, as the plan command would', async () => {
-    assert.equal(await show(dir, { planFile: 'plan.json' }), renderPlan(updates, 'text'));
+    assert.equal(await show(dir, { planFile: 'plan.json' }), await renderPlan(updates, 'text'));
     assert.equal(await show(dir, { planFile: 'plan.json', format: 'json' }), renderPlanJson(updates));
     const md = await show(dir, { planFile: 'plan.json', format: 'markdown' });
     assert.equal(md.split('\n')[0], STICKY_MARKER, 'the marker line first, for the sticky comment');
-    assert.equal(md, renderPlan(updates, 'markdown', { planFile: 'plan.json' }));
+    assert.equal(md, await renderPlan(updates, 'markdown', { planFile: 'plan.json' }));
   });
 
   it('redacts what it prints, and --redact-attribute alone asks for it too', async () => {
@@ -73,7 +74,7 @@ describe('pinsync show', () => {
   });
 
   it('refuses a redacted rendering, which is for reading, not applying', async () => {
-    await writeText(dir, 'redacted.json', renderPlan(updates, 'json', { redact: { attributes: [] } }));
+    await writeText(dir, 'redacted.json', await renderPlan(updates, 'json', { redact: { attributes: [] } }));
     await assert.rejects(show(dir, { planFile: 'redacted.json' }), { name: 'UserError' });
   });
 
@@ -173,7 +174,7 @@ describe('examples/ci/sticky-comment.mjs', () => {
   it('posts the comment on the first run and edits that same comment on every later run', async () => {
     const env = { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: github.url };
     const others = structuredClone(comments);
-    const first = await writeText(dir, 'first.md', renderPlan(GOLDEN_CASES[0]!.plan, 'markdown'));
+    const first = await writeText(dir, 'first.md', await renderPlan(GOLDEN_CASES[0]!.plan, 'markdown'));
     const r1 = await runSticky([first, 'o/r', '7'], env);
     assert.equal(r1.code, 0, r1.stderr);
     assert.equal(r1.stdout, 'created comment https://github.test/o/r/pull/7#issuecomment-1000\n');

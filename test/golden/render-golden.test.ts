@@ -15,8 +15,8 @@ describe('golden plans', () => {
   for (const c of GOLDEN_CASES) {
     for (const format of c.formats ?? (['text', 'markdown', 'json'] as const)) {
       it(`${c.name} as ${format}`, async () => {
-        const actual = renderPlan(c.plan, format, c.options);
-        assert.equal(renderPlan(c.plan, format, c.options), actual, 'the same plan renders to the same bytes');
+        const actual = await renderPlan(c.plan, format, c.options);
+        assert.equal(await renderPlan(c.plan, format, c.options), actual, 'the same plan renders to the same bytes');
         const file = `${DIR}${c.name}.${EXTENSION[format]}`;
         if (update) {
           await mkdir(DIR, { recursive: true });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Change } from '../../../core/plan/types.js';
-import { GITHUB_COMMENT_LIMIT, renderPlanMarkdown, STICKY_MARKER } from '../../../core/render/index.js';
+import { GITHUB_COMMENT_LIMIT, renderPlanMarkdown } from '../../../core/render/markdown.js';
+import { STICKY_MARKER } from '../../../core/render/markdown-sections.js';
 import { create, endpoint, plan, remove, update } from './builders.js';
 import { bulkPlan } from './large-plans.js';
 

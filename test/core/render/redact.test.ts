@@ -80,22 +80,22 @@ describe('redactPlan', () => {
     assert.deepEqual(original, snapshot);
   });
 
-  it('leaves no personal value in any format', () => {
+  it('leaves no personal value in any format', async () => {
     for (const format of ['text', 'markdown', 'json'] as const) {
-      const out = renderPlan(original, format, { redact: { attributes: ['email'] } });
+      const out = await renderPlan(original, format, { redact: { attributes: ['email'] } });
       for (const secret of ['jane_doe@', 'jane@', 'jd@example.org', 'old@example.org', '"jane"', ': jane\n']) {
         assert.ok(!out.includes(secret), `${format} shows ${secret}`);
       }
     }
   });
 
-  it('prints redacted JSON that names its plan by checksum and can never be applied', () => {
-    const json = renderPlan(original, 'json', { redact: { attributes: [] } });
+  it('prints redacted JSON that names its plan by checksum and can never be applied', async () => {
+    const json = await renderPlan(original, 'json', { redact: { attributes: [] } });
     const data = JSON.parse(json) as { redacted?: boolean; checksum: string };
     assert.equal(data.redacted, true);
     assert.equal(data.checksum, planChecksum(original));
     assert.equal(parsePlanFile(json, 'plan.json').ok, false);
-    assert.equal(parsePlanFile(renderPlan(original, 'json'), 'plan.json').ok, true, 'without --redact, the JSON is a plan file');
+    assert.equal(parsePlanFile(await renderPlan(original, 'json'), 'plan.json').ok, true, 'without --redact, the JSON is a plan file');
   });
 });
 
