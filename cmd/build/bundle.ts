@@ -4,10 +4,14 @@
 // work, dominated a small plan). Each command's own code, the AWS SDK and the emulator stay in
 // chunks of their own, loaded by the commands that use them. Run by `npm run build` after tsc.
 
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const dist = fileURLToPath(new URL('../../', import.meta.url));
+
+// Chunk names carry a hash of their content: clear out the last build's.
+rmSync(`${dist}bin`, { recursive: true, force: true });
 
 await build({
   entryPoints: [`${dist}cmd/main.js`],
