@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createPinpointProvider } from '../providers/pinpoint/index.js';
 import { pacedProvider, type PacingOptions } from '../core/calls/paced-provider.js';
 import type { EndpointProvider } from '../providers/types.js';
+import { VERSION } from './version.js';
 import { UserError } from './errors.js';
 import { parseMaxRps } from './pacing.js';
 
@@ -26,6 +27,7 @@ export async function openProvider(applicationId: string, options: ConnectionOpt
       endpointUrl: options.endpointUrl,
       region: options.region,
       profile: options.profile,
+      userAgent: USER_AGENT,
     });
   }
   // Loaded only for --local: a run against AWS does not need the emulator's code.
@@ -37,6 +39,7 @@ export async function openProvider(applicationId: string, options: ConnectionOpt
     region: options.region ?? 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     description: `the local emulator (${join(LOCAL_DATA_DIR, 'pinpoint.json')})`,
+    userAgent: USER_AGENT,
   });
   return {
     description: provider.description,
@@ -51,6 +54,9 @@ export async function openProvider(applicationId: string, options: ConnectionOpt
     },
   };
 }
+
+/** Added to the SDK's User-Agent, so that a server's logs (CloudTrail's among them) name pinsync. */
+const USER_AGENT = [['pinsync', VERSION]] as const;
 
 /** A provider opened on first use, so runs that make no call need no credentials or emulator. */
 export interface LazyProvider {

@@ -30,6 +30,8 @@ export interface RecordedRequest {
   readonly body?: unknown;
   /** The injected fault that decided the answer, if any. */
   readonly fault?: FaultKind;
+  /** The client's User-Agent header, when it sent one. */
+  readonly userAgent?: string;
 }
 
 export interface RequestContext {
@@ -49,6 +51,7 @@ export async function handleRequest(ctx: RequestContext, req: IncomingMessage, r
   const route = matchRoute(method, req.url ?? '/');
   const operation = route.kind === 'operation' ? route.operation : 'Unknown';
   const applicationId = route.kind === 'operation' || route.kind === 'method-not-allowed' ? route.applicationId : undefined;
+  const userAgent = req.headers['user-agent'];
   let bytes = 0;
   let body: unknown;
   let fault: FaultKind | undefined;
@@ -62,6 +65,7 @@ export async function handleRequest(ctx: RequestContext, req: IncomingMessage, r
       bytes,
       ...(body === undefined ? {} : { body }),
       ...(fault === undefined ? {} : { fault }),
+      ...(userAgent === undefined ? {} : { userAgent }),
     });
 
   let errorHeaders: Record<string, string> = {};

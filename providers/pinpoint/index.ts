@@ -28,6 +28,8 @@ export interface PinpointProviderOptions {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
   /** Shown in messages instead of the endpoint URL. */
   readonly description?: string;
+  /** Added to the SDK's User-Agent (`name/version` pairs), so the server's logs name the tool. */
+  readonly userAgent?: readonly (readonly [string, string?])[];
 }
 
 /**
@@ -47,6 +49,7 @@ export async function createPinpointProvider(options: PinpointProviderOptions): 
   if (options.region !== undefined) config.region = options.region;
   if (options.profile !== undefined) config.profile = options.profile;
   if (options.credentials !== undefined) config.credentials = { ...options.credentials };
+  if (options.userAgent !== undefined) config.customUserAgent = options.userAgent.map(([name, version]) => (version === undefined ? [name] : [name, version]));
   const client = new PinpointClient(config);
 
   let region: string;

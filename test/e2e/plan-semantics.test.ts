@@ -160,6 +160,7 @@ describe('e2e: plan semantics with a state file', () => {
     const reads = t.emu.requests.slice(n);
     assert.equal(reads.length, 100);
     assert.ok(reads.every((q) => q.operation === 'GetUserEndpoints'));
+    assert.ok(reads.every((q) => /\bpinsync\/\d+\.\d+\.\d+\b/.test(q.userAgent ?? '')), 'every request names pinsync in its User-Agent');
     assert.equal(JSON.parse(r.stdout).summary.unchanged, 1000);
   });
 
