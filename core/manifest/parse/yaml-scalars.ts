@@ -12,33 +12,33 @@ const FLOAT_NAN_RE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
-/** Only scalars starting with one of these can be anything but a string; skips the regexes for ids. */
-function mayBeNonString(text: string): boolean {
-  if (text.length === 0) return true;
-  const c = text.charCodeAt(0);
-  // digits + - . ~ n N t T f F
-  return (
-    (c >= 48 && c <= 57) ||
-    c === 43 ||
-    c === 45 ||
-    c === 46 ||
-    c === 126 ||
-    c === 110 ||
-    c === 78 ||
-    c === 116 ||
-    c === 84 ||
-    c === 102 ||
-    c === 70
-  );
-}
-
+/**
+ * A plain scalar's value. Only scalars starting with a digit, `+`, `-`, `.`, `~`, `n`, `N`, `t`,
+ * `T`, `f` or `F` can be anything but a string, and each pattern is tried only where its first
+ * characters fit (a manifest has millions of scalars: most are ids, names and addresses).
+ */
 export function resolvePlainScalar(text: string): ScalarValue {
-  if (!mayBeNonString(text)) return text;
-  if (NULL_RE.test(text)) return null;
-  if (BOOL_RE.test(text)) return text[0] === 't' || text[0] === 'T';
-  if (INT_OCT_RE.test(text)) return parseInt(text.substring(2), 8);
+  if (text.length === 0) return null;
+  const c = text.charCodeAt(0);
+  switch (c) {
+    case 126: // ~
+    case 110: // n
+    case 78: // N
+      return NULL_RE.test(text) ? null : text;
+    case 116: // t
+    case 84: // T
+    case 102: // f
+    case 70: // F
+      return BOOL_RE.test(text) ? c === 116 || c === 84 : text;
+  }
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return text;
+  if (c === 48 && text.length > 2) {
+    const d = text.charCodeAt(1);
+    if (d === 111 && INT_OCT_RE.test(text)) return parseInt(text.substring(2), 8);
+    if (d === 120 && INT_HEX_RE.test(text)) return parseInt(text.substring(2), 16);
+  }
   if (INT_RE.test(text)) return parseInt(text, 10);
-  if (INT_HEX_RE.test(text)) return parseInt(text.substring(2), 16);
+  if (c !== 46 && c !== 43 && c !== 45) return FLOAT_EXP_RE.test(text) || FLOAT_RE.test(text) ? parseFloat(text) : text;
   if (FLOAT_NAN_RE.test(text)) {
     if (text.slice(-3).toLowerCase() === 'nan') return NaN;
     return text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
