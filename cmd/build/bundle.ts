@@ -28,5 +28,7 @@ await build({
   banner: { js: "import { createRequire as __pinsyncCreateRequire } from 'node:module'; const require = __pinsyncCreateRequire(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
+  // For a stack trace of the bundle read back against the sources: `node --enable-source-maps`.
+  sourcemap: true,
   logLevel: 'warning',
 });
