@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { planChanges } from '../../../core/plan/index.js';
@@ -80,6 +81,45 @@ describe('state file, read lazily', () => {
       applications: { app1: { endpoints: { 'user-1-email': changed, 'weird "id"\\x': ENDPOINTS['weird "id"\\x']! } }, app2: STATE.applications['app2']! },
     };
     assert.equal(await readFile(path, 'utf8'), renderState(expected));
+  });
+});
+
+describe('state file, read lazily: any state', () => {
+  // Any text, quotes, backslashes, control characters and non-ASCII included, in Ids, application
+  // ids and values: the line-by-line reading gives what parsing the whole file gives.
+  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('"', '\\', '": {', 'a\\"b', '\n', 'é', ''));
+  const endpoint = fc.record({
+    id: text,
+    applied: fc.dictionary(text, fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.array(text, { maxLength: 3 }), fc.dictionary(text, text, { maxKeys: 3 })), { maxKeys: 4 }),
+    protect: fc.constantFrom(true as const, undefined),
+  });
+  const state = fc.record({
+    lineage: text,
+    serial: fc.nat(),
+    applications: fc.dictionary(text, fc.record({ endpoints: fc.dictionary(text, endpoint, { maxKeys: 5 }) }), { maxKeys: 3 }),
+  });
+
+  it('reads every rendered state to the endpoints readState gives', async () => {
+    const dir = await tempDir();
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(state, async (s) => {
+        const whole: State = JSON.parse(JSON.stringify({ format: 'pinsync-state/1', ...s }));
+        const path = join(dir, `state-${n++}.json`);
+        await writeFile(path, renderState(whole));
+        const expected = await readState(path);
+        const loaded = await loadState(path);
+        assert.equal(loaded.lineage, expected.lineage);
+        assert.equal(loaded.serial, expected.serial);
+        assert.deepEqual([...loaded.applications.keys()].sort(), Object.keys(expected.applications).sort());
+        for (const [app, { endpoints }] of Object.entries(expected.applications)) {
+          const map = loaded.applications.get(app)!;
+          for (const key of Object.keys(endpoints)) assert.ok(map.holdsText(key), 'kept as text: read line by line');
+          assert.deepEqual(plain(map), endpoints);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
