@@ -19,20 +19,14 @@ export class StateFileError extends Error {
 /**
  * One application's managed endpoints, keyed by lowercased Id. An entry read from a state file
  * stays as the canonical JSON text the file holds until something asks for it: a plan from the
- * state compares each declared endpoint's canonical text with it (`matchesText`) and parses only
- * the entries that differ, and writing the state back copies the text untouched.
+ * state parses each entry once to compare it with its declaration (`peek`) and keeps only those
+ * that differ, and writing the state back copies the text of the others untouched.
  */
 export class StateEndpoints implements ReadonlyMap<string, StateEndpoint> {
   private readonly items = new Map<string, StateEndpoint | string>();
 
   /** `source` names the state file in errors. */
   constructor(private readonly source = 'the state file') {}
-
-  static of(endpoints: Iterable<readonly [string, StateEndpoint]>): StateEndpoints {
-    const map = new StateEndpoints();
-    for (const [key, endpoint] of endpoints) map.set(key, endpoint);
-    return map;
-  }
 
   get size(): number {
     return this.items.size;

@@ -101,10 +101,23 @@ function splitRendered(text: string, path: string): LoadedState | undefined {
     if (!more && lines[i + 1] !== '    }') return undefined;
     i += 2;
     if (more === (lines[i] === '  }')) return undefined;
-    applications.set(JSON.parse(app[1] as string) as string, endpoints);
+    const appId = unquote(app[1] as string);
+    if (appId === undefined) return undefined;
+    applications.set(appId, endpoints);
   }
   if (lines[i + 1] !== '}' || lines[i + 2] !== '' || lines.length !== i + 3) return undefined;
-  return { lineage: JSON.parse(lineage[1] as string) as string, serial: Number(serial[1]), applications };
+  const lineageText = unquote(lineage[1] as string);
+  if (lineageText === undefined) return undefined;
+  return { lineage: lineageText, serial: Number(serial[1]), applications };
+}
+
+/** A JSON string literal's value; undefined when it is not one (an escape JSON does not know). */
+function unquote(literal: string): string | undefined {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `        "key": {...},` as [key, the value's text]; the comma must be there unless it is the last. */
@@ -123,8 +136,8 @@ function splitEntry(line: string | undefined, comma: boolean): [string, string] 
   const stop = comma ? line.length - 1 : line.length;
   if (comma && line.charCodeAt(stop) !== 0x2c) return undefined;
   if (line.charCodeAt(end + 3) !== 0x7b || line.charCodeAt(stop - 1) !== 0x7d) return undefined;
-  const key = escaped ? (JSON.parse(line.slice(ENTRY_INDENT.length, end + 1)) as string) : line.slice(ENTRY_INDENT.length + 1, end);
-  return [key, line.slice(end + 3, stop)];
+  const key = escaped ? unquote(line.slice(ENTRY_INDENT.length, end + 1)) : line.slice(ENTRY_INDENT.length + 1, end);
+  return key === undefined ? undefined : [key, line.slice(end + 3, stop)];
 }
 
 /**

@@ -63,6 +63,13 @@ describe('state file, read lazily', () => {
     );
   });
 
+  it('reports a key or an application id with an escape JSON does not know as invalid JSON, not as a crash', async () => {
+    for (const [from, to] of [['"user-1-email": {', '"user-\\q": {'], ['"app2": {', '"app\\q": {']]) {
+      const path = await stateFile(renderState(STATE).replace(from!, to!));
+      await assert.rejects(loadState(path), (e: unknown) => e instanceof StateFileError && /is not valid JSON/.test(e.message));
+    }
+  });
+
   it('falls back to parsing whole, and its error, when a line is cut short', async () => {
     const text = renderState(STATE);
     const path = await stateFile(text.slice(0, text.indexOf('"app2"') - 20));
