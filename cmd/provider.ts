@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { createPinpointProvider } from '../providers/pinpoint/index.js';
 import { pacedProvider, type PacingOptions } from '../core/calls/paced-provider.js';
 import type { EndpointProvider } from '../providers/types.js';
 import { VERSION } from './version.js';
@@ -21,6 +20,9 @@ export const LOCAL_DATA_DIR = join('.pinsync', 'local');
  * goes through the same SDK client as AWS, so a local run exercises exactly the code a real one does.
  */
 export async function openProvider(applicationId: string, options: ConnectionOptions, cwd: string): Promise<EndpointProvider> {
+  // Loaded when a call is about to be made: a plan from the state, or a run stopped by a mistake in
+  // the manifest, never loads the AWS SDK.
+  const { createPinpointProvider } = await import('../providers/pinpoint/index.js');
   if (!options.local) {
     return createPinpointProvider({
       applicationId,
