@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { canonicalJson } from '../util/canonical-json.js';
 import { StateEndpoints, StateFileError } from './state-endpoints.js';
 import { STATE_FORMAT, type State, type StateApplication, type StateEndpoint } from './types.js';
 
@@ -38,13 +37,7 @@ export async function loadState(path: string): Promise<LoadedState> {
   const rendered = splitRendered(text, path);
   if (rendered !== undefined) return rendered;
   const state = parseState(text, path);
-  const applications = new Map<string, StateEndpoints>();
-  for (const [app, { endpoints }] of Object.entries(state.applications)) {
-    const map = new StateEndpoints(path);
-    for (const [key, endpoint] of Object.entries(endpoints)) map.set(key, endpoint);
-    applications.set(app, map);
-  }
-  return { lineage: state.lineage, serial: state.serial, applications };
+  return { lineage: state.lineage, serial: state.serial, applications: endpointMaps(state, path) };
 }
 
 async function readStateText(path: string): Promise<string | undefined> {
@@ -140,14 +133,6 @@ function splitEntry(line: string | undefined, comma: boolean): [string, string] 
   return key === undefined ? undefined : [key, line.slice(end + 3, stop)];
 }
 
-/**
- * Writes the state atomically: a temporary file beside it, flushed to disk, then renamed over the
- * old one, so a crash leaves either the old state or the new one, never half of either.
- */
-export async function writeState(path: string, state: State): Promise<void> {
-  await writeFileAtomic(path, renderState(state), 0o600);
-}
-
 /** A temporary file beside `path`, flushed to disk, renamed over it: all of the file or none. */
 export async function writeFileAtomic(path: string, text: string, mode = 0o644): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
@@ -169,22 +154,28 @@ export async function writeFileAtomic(path: string, text: string, mode = 0o644):
 
 /** Stable bytes: keys sorted, one endpoint a line, so a state file diffs well in review. */
 export function renderState(state: State): string {
-  const applications = new Map<string, ReadonlyMap<string, string>>();
-  for (const [app, { endpoints }] of Object.entries(state.applications)) {
-    applications.set(app, new Map(Object.entries(endpoints).map(([key, e]) => [key, canonicalJson(e)])));
-  }
-  return renderStateText(state.lineage, state.serial, applications);
+  return renderStateText(state.lineage, state.serial, endpointMaps(state));
 }
 
-/** `renderState`'s layout, from each endpoint's canonical JSON text (keyed by lowercased Id). */
-export function renderStateText(lineage: string, serial: number, applications: ReadonlyMap<string, { keys(): Iterable<string>; get(key: string): string | undefined }>): string {
+function endpointMaps(state: State, source?: string): Map<string, StateEndpoints> {
+  const applications = new Map<string, StateEndpoints>();
+  for (const [app, { endpoints }] of Object.entries(state.applications)) {
+    const map = new StateEndpoints(source);
+    for (const [key, endpoint] of Object.entries(endpoints)) map.set(key, endpoint);
+    applications.set(app, map);
+  }
+  return applications;
+}
+
+/** `renderState`'s layout; an entry still held as the file's text is written as it is. */
+export function renderStateText(lineage: string, serial: number, applications: ReadonlyMap<string, StateEndpoints>): string {
   const apps = [...applications.keys()].sort();
   const lines = ['{', `  "format": ${JSON.stringify(STATE_FORMAT)},`, `  "lineage": ${JSON.stringify(lineage)},`, `  "serial": ${serial},`, '  "applications": {'];
   apps.forEach((app, a) => {
-    const endpoints = applications.get(app);
-    const keys = endpoints === undefined ? [] : [...endpoints.keys()].sort();
+    const endpoints = applications.get(app) as StateEndpoints;
+    const keys = [...endpoints.keys()].sort();
     lines.push(`    ${JSON.stringify(app)}: {`, '      "endpoints": {');
-    keys.forEach((k, i) => lines.push(`        ${JSON.stringify(k)}: ${endpoints?.get(k)}${i < keys.length - 1 ? ',' : ''}`));
+    keys.forEach((k, i) => lines.push(`        ${JSON.stringify(k)}: ${endpoints.textOf(k)}${i < keys.length - 1 ? ',' : ''}`));
     lines.push('      }', `    }${a < apps.length - 1 ? ',' : ''}`);
   });
   lines.push('  }', '}');

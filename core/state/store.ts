@@ -80,10 +80,7 @@ export class StateStore {
 
   /** The state file's text; entries never parsed are copied as the file held them. */
   private render(): string {
-    const applications = new Map<string, { keys(): Iterable<string>; get(key: string): string | undefined }>();
-    for (const [app, endpoints] of this.apps) {
-      if (endpoints.size > 0) applications.set(app, { keys: () => endpoints.keys(), get: (key) => endpoints.textOf(key) });
-    }
+    const applications = new Map([...this.apps].filter(([, endpoints]) => endpoints.size > 0));
     return renderStateText(this.lineage, this.serial, applications);
   }
 
