@@ -122,6 +122,7 @@ async function main(argv: string[], io: Io): Promise<number> {
       // Throwing is what stops yargs from running the command after a usage mistake.
       throw new UsageError(message ?? error?.message ?? 'invalid usage');
     });
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
   } catch (error) {
@@ -130,6 +131,19 @@ async function main(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   return code;
+}
+
+/**
+ * yargs renders a command's whole help text right after starting its handler, on every run, so
+ * that a failure later in the handler can print it: about 80 ms before any work. pinsync reports
+ * failures itself (see .fail above) and never prints help for them, so that rendering is skipped;
+ * `--help` renders as before. It reaches into yargs' internal methods, so it is guarded: should
+ * they change, runs only lose the saving.
+ */
+function skipHelpCache(parser: object): void {
+  type Internals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+  const usage = (parser as Internals).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 main(hideBin(process.argv), processIo()).then(

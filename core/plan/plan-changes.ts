@@ -73,22 +73,24 @@ export function planChanges(input: PlanInput): Plan {
   let unchanged = 0;
   // What was read is fingerprinted for saved plans; a plan from the state read nothing.
   const fingerprinted = input.liveIsLastApplied !== true;
-  const declaredKeys = new Set<string>();
+  // Declared endpoints the state holds: when they are all of the state, nothing left it.
+  let stillDeclared = 0;
 
   for (const d of input.desired) {
     const key = idKey(d.endpoint.Id);
-    declaredKeys.add(key);
     const protect = d.protect === true ? (true as const) : undefined;
     let last: StateEndpoint | undefined;
     if (input.liveIsLastApplied) {
       // Declared as last applied, and live is the last applied: the diff would be empty.
       last = input.lastApplied.peek ? input.lastApplied.peek(key) : input.lastApplied.get(key);
+      if (last !== undefined) stillDeclared++;
       if (stateMatches(last, d.endpoint, protect)) {
         unchanged++;
         continue;
       }
     } else {
       last = input.lastApplied.get(key);
+      if (last !== undefined) stillDeclared++;
     }
     const live = input.live.get(key);
     if (live === undefined) {
@@ -108,9 +110,8 @@ export function planChanges(input: PlanInput): Plan {
     }
   }
 
-  // Keys first: a declared entry needs no parsing here.
-  for (const key of input.lastApplied.keys()) {
-    if (declaredKeys.has(key)) continue;
+  const undeclared = stillDeclared === input.lastApplied.size ? [] : undeclaredKeys(input);
+  for (const key of undeclared) {
     const last = input.lastApplied.get(key) as StateEndpoint;
     const live = input.live.get(key);
     if (options.prune && live !== undefined) {
@@ -132,7 +133,7 @@ export function planChanges(input: PlanInput): Plan {
   record.sort((a, b) => compareText(a.id, b.id));
   const protectedIds = new Set<string>();
   for (const d of input.desired) if (d.protect) protectedIds.add(idKey(d.endpoint.Id));
-  for (const key of input.lastApplied.keys()) if (!declaredKeys.has(key) && input.lastApplied.get(key)?.protect) protectedIds.add(key);
+  for (const key of undeclared) if (input.lastApplied.get(key)?.protect) protectedIds.add(key);
   const safety = checkSafety(
     {
       changes,
@@ -210,6 +211,15 @@ function deleteFields(last: StateEndpoint, live: LiveEndpoint): FieldChange[] {
     const before = normaliseLive(f.kind, valueAt(live, f.segments));
     return before === null ? [] : [{ path: f.path, before, after: null }];
   });
+}
+
+/** The state's keys that no declared endpoint has, in the state's order; a declared entry needs no parsing here. */
+function undeclaredKeys(input: PlanInput): string[] {
+  const declared = new Set<string>();
+  for (const d of input.desired) declared.add(idKey(d.endpoint.Id));
+  const out: string[] = [];
+  for (const key of input.lastApplied.keys()) if (!declared.has(key)) out.push(key);
+  return out;
 }
 
 /** Whether the state already records `declared` as applied (compared key by key, Id aside). */

@@ -33,6 +33,12 @@ export const MAX_DEPTH = 64;
 const CACHE_SIZE = 4096;
 const CACHEABLE_LENGTH = 32;
 
+/** Whether `text` holds `part` at `at` (a loop beats startsWith with a position on a large text). */
+function sameText(text: string, at: number, part: string): boolean {
+  for (let i = 0; i < part.length; i++) if (text.charCodeAt(at + i) !== part.charCodeAt(i)) return false;
+  return true;
+}
+
 export class LineScanner<N> {
   private readonly cacheText: (string | undefined)[] = new Array(CACHE_SIZE);
   private readonly cacheValue: ScalarValue[] = new Array(CACHE_SIZE);
@@ -65,7 +71,7 @@ export class LineScanner<N> {
     const text = this.text;
     const slot = (text.charCodeAt(at) * 31 + length * 17 + text.charCodeAt(end - 1) * 7 + text.charCodeAt(at + (length >> 1))) & (CACHE_SIZE - 1);
     const cached = this.cacheText[slot];
-    if (cached !== undefined && cached.length === length && text.startsWith(cached, at)) return this.cacheValue[slot]!;
+    if (cached !== undefined && cached.length === length && sameText(text, at, cached)) return this.cacheValue[slot]!;
     const raw = text.slice(at, end);
     const value = resolvePlainScalar(raw);
     this.cacheText[slot] = raw;
