@@ -80,7 +80,7 @@ async function main(argv: string[], io: Io): Promise<number> {
     )
     .command('emulator', 'serve the Pinpoint-compatible emulator', (y) => emulatorOptions(y), (a) => run(async () => (await import('./commands/emulator.js')).runEmulator(a, io))(),
     )
-    .command('state <command>', 'inspect and edit the state file', (y) =>
+    .command('state', 'inspect and edit the state file', (y) =>
       withStateFile(y)
         .command(
           'list',

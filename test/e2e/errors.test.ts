@@ -82,6 +82,12 @@ describe('e2e: mistakes are one clear line, a non-zero exit, and nothing sent', 
     assert.match(command.stderr, /Did you mean plan\?|Unknown argument: plna/);
   });
 
+  it('a command group without its command names the commands it has', async () => {
+    const r = await runCli(['state']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^Error: name a state command: list, rm or unlock/);
+  });
+
   it('no manifest path is a clear error', async () => {
     const r = await runCli(['plan'], { env: emulatorEnv(t.emu.url) });
     assert.equal(r.code, 1);
