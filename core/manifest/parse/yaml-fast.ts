@@ -15,6 +15,8 @@ class FastYamlReader<N> extends LineScanner<N> {
   private lineStart = 0;
   /** Offset of the current line's first non-space character. */
   private contentStart = 0;
+  /** Start of the line after the current one. */
+  private nextStart = 0;
 
   read(): N | undefined {
     this.seekLine(0);
@@ -41,6 +43,7 @@ class FastYamlReader<N> extends LineScanner<N> {
         this.lineStart = p;
         this.lineEnd = end;
         this.contentStart = q;
+        this.nextStart = next;
         return;
       }
       p = next;
@@ -49,8 +52,7 @@ class FastYamlReader<N> extends LineScanner<N> {
   }
 
   private nextLine(): void {
-    let end = this.text.indexOf('\n', this.lineEnd);
-    this.seekLine(end < 0 ? this.text.length : end + 1);
+    this.seekLine(this.nextStart);
   }
 
   private indent(): number {
