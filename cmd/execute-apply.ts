@@ -1,11 +1,13 @@
 import { applyPlan, verifyApply, type ApplyResult, type VerifyResult } from '../core/apply/index.js';
 import type { Plan } from '../core/plan/index.js';
 import type { StateStore } from '../core/state/index.js';
+import { isInterrupted } from '../core/calls/retry.js';
 import { ExitCode } from './errors.js';
 import type { Io } from './io.js';
 import type { LazyProvider } from './provider.js';
 import type { Progress } from './progress.js';
 import { renderApplyJson, renderApplyText, renderVerifyText } from './render-apply.js';
+import { interruptedExitCode } from './signals.js';
 
 export interface ExecuteOptions {
   readonly concurrency: number;
@@ -14,6 +16,8 @@ export interface ExecuteOptions {
   readonly verifyTimeout: number;
   readonly signal: AbortSignal;
   readonly progress: Progress;
+  /** What to run to finish after an interruption (default: apply again). */
+  readonly resumeHint?: string;
 }
 
 /**
@@ -36,18 +40,23 @@ export async function executeApply(plan: Plan, provider: LazyProvider, store: St
   }
   let verified: VerifyResult[] | undefined;
   if (options.verify && !options.signal.aborted && result.items.some((i) => i.outcome === 'applied')) {
-    verified = await verifyApply(plan, result.items, await provider.get(), {
-      timeoutMs: options.verifyTimeout * 1000,
-      intervalMs: 1000,
-      concurrency: options.concurrency,
-      signal: options.signal,
-    });
+    try {
+      verified = await verifyApply(plan, result.items, await provider.get(), {
+        timeoutMs: options.verifyTimeout * 1000,
+        intervalMs: 1000,
+        concurrency: options.concurrency,
+        signal: options.signal,
+      });
+    } catch (error) {
+      // Interrupted while reading back: the writes are done and recorded; the report below says so.
+      if (!isInterrupted(error)) throw error;
+    }
   }
   const retries = (await provider.get().catch(() => undefined))?.stats().retries ?? 0;
   if (options.format === 'json') io.out(renderApplyJson(plan, result, retries, verified));
   else {
     if (verified !== undefined) io.out(renderVerifyText(verified));
-    io.out(renderApplyText(result, retries));
+    io.out(renderApplyText(result, retries, options.signal.aborted));
   }
   if (options.signal.aborted) {
     const c = result.counts;
@@ -55,9 +64,9 @@ export async function executeApply(plan: Plan, provider: LazyProvider, store: St
     io.err(
       `Interrupted: ${done} of ${result.items.length} changes applied and recorded in the state; ${c.skipped} not started` +
         (c.failed > 0 ? `, ${c.failed} failed` : '') +
-        '. Run apply again to finish.\n',
+        `. ${options.resumeHint ?? 'Run apply again to finish.'}\n`,
     );
-    throw new ExitCode(options.signal.reason === 'SIGTERM' ? 143 : 130);
+    throw new ExitCode(interruptedExitCode(options.signal));
   }
   if (result.counts.failed > 0 || verified?.some((v) => v.outcome === 'mismatched')) throw new ExitCode(1);
 }

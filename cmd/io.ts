@@ -12,8 +12,17 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  // A reader that went away (`pinsync state list | head`) ends stdout, not the run: an apply
+  // still finishes what it started and commits its state, and the rest of its output is dropped.
+  let stdoutGone = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutGone = true;
+  });
   return {
-    out: (text) => void process.stdout.write(text),
+    out: (text) => {
+      if (!stdoutGone) process.stdout.write(text);
+    },
     err: (text) => void process.stderr.write(text),
     stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,

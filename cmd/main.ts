@@ -14,6 +14,7 @@ import { VERSION } from './version.js';
 
 class UsageError extends Error {}
 
+
 async function main(argv: string[], io: Io): Promise<number> {
   let code = 0;
   // Each command's module is loaded by its handler: `validate` never loads the AWS SDK.
@@ -94,7 +95,7 @@ async function main(argv: string[], io: Io): Promise<number> {
           (z) => z.positional('ids', { type: 'string', array: true, demandOption: true, describe: 'endpoint Ids' }),
           (a) => run(async () => (await import('./commands/state.js')).runStateRm({ ...a, ids: a.ids as string[] }, io))(),
         )
-        .command('unlock', 'remove the lock left by a run that died', (z) => z, (a) => run(async () => (await import('./commands/state.js')).runStateUnlock(a, io))())
+        .command('unlock', 'remove the lock left by a run that died', (z) => z.option('force', { type: 'boolean', describe: 'remove the lock even though the run holding it is still running on this host' }), (a) => run(async () => (await import('./commands/state.js')).runStateUnlock(a, io))())
         .demandCommand(1, 'name a state command: list, rm or unlock'),
     )
     .command(
@@ -110,6 +111,13 @@ async function main(argv: string[], io: Io): Promise<number> {
       (a) => run(async () => (await import('./commands/export.js')).runExport(a, io))(),
     )
     .demandCommand(1, 'name a command: plan, apply, validate, fmt, show, export, state or emulator')
+    .check((a, options: { array?: string[] }) => {
+      // A flag of one value given twice reaches the command as a list (`--app-id a --app-id b`
+      // became "a,b" in request paths): refused, whichever was meant.
+      const lists = new Set<string>(options.array ?? []);
+      const repeated = Object.keys(a).find((key) => key !== '_' && !lists.has(key) && /^[a-z][a-z-]*$/.test(key) && Array.isArray(a[key]));
+      return repeated === undefined || `--${repeated} was given more than once; give it once`;
+    })
     .strict()
     .recommendCommands()
     .help()
@@ -118,7 +126,8 @@ async function main(argv: string[], io: Io): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .fail((message, error) => {
       // yargs reports usage mistakes here; anything else is a bug and goes to the top-level catch.
-      if (error !== undefined && error !== null && error.name !== 'YError') throw error;
+      // A check that returns a string (see options.ts) reports a usage mistake: yargs passes the string as the error too.
+      if (error !== undefined && error !== null && typeof error !== 'string' && error.name !== 'YError') throw error;
       // Throwing is what stops yargs from running the command after a usage mistake.
       throw new UsageError(message ?? error?.message ?? 'invalid usage');
     });

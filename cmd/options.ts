@@ -44,10 +44,10 @@ export function withConnection<T>(y: Argv<T>, formats: readonly PlanFormat[] = [
     })
     .check((argv) => {
       const c = argv['concurrency'] as number;
-      if (!Number.isInteger(c) || c < 1) throw new Error('--concurrency must be a whole number of at least 1');
+      // A string returned is a usage mistake, reported as one (a thrown error would be a bug).
+      if (!Number.isInteger(c) || c < 1) return '--concurrency must be a whole number of at least 1';
       const rates = parseMaxRps(argv['max-rps'] as string[] | undefined, false);
-      if (typeof rates === 'string') throw new Error(rates);
-      return true;
+      return typeof rates === 'string' ? rates : true;
     }) as unknown as Argv<T & CommonArgs>;
 }
 

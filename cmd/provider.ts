@@ -12,6 +12,19 @@ export interface ConnectionOptions {
   readonly profile?: string;
 }
 
+/**
+ * Where a run's calls go, as its flags and environment name it (the SDK's own fallbacks, such as
+ * a profile's region, stay unnamed): bound into saved plans, so that applying one elsewhere is refused.
+ */
+export function connectionTarget(options: ConnectionOptions, env: NodeJS.ProcessEnv): string {
+  if (options.local) return 'local';
+  const url = options.endpointUrl ?? env['AWS_ENDPOINT_URL_PINPOINT'] ?? env['AWS_ENDPOINT_URL'];
+  if (url !== undefined && url !== '') return `endpoint ${url.replace(/\/+$/, '')}`;
+  const region = options.region ?? env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'];
+  const profile = options.profile ?? env['AWS_PROFILE'];
+  return `AWS ${region ?? "(the profile's region)"}${profile ? ` (profile ${profile})` : ''}`;
+}
+
 /** Where `--local` keeps the embedded emulator's data, relative to the working directory. */
 export const LOCAL_DATA_DIR = join('.pinsync', 'local');
 

@@ -2,14 +2,14 @@ import type { ApplyResult, VerifyResult } from '../core/apply/index.js';
 import type { Plan } from '../core/plan/index.js';
 import { formatValue } from '../core/render/index.js';
 
-export function renderApplyText(result: ApplyResult, retries: number): string {
+export function renderApplyText(result: ApplyResult, retries: number, interrupted = false): string {
   const lines: string[] = [];
   for (const item of result.items) {
     if (item.outcome === 'failed') lines.push(`Failed: ${item.id} (${item.action}): ${item.error ?? 'unknown error'}`);
   }
   if (retries > 0) lines.push(`${retries} ${retries === 1 ? 'request was' : 'requests were'} retried after throttling, a server error or a lost connection.`);
   const c = result.counts;
-  lines.push(`Apply complete: ${c.created} created, ${c.updated} updated, ${c.replaced} replaced, ${c.deleted} deleted, ${c.failed} failed.`);
+  lines.push(`Apply ${interrupted ? 'interrupted' : 'complete'}: ${c.created} created, ${c.updated} updated, ${c.replaced} replaced, ${c.deleted} deleted, ${c.failed} failed.`);
   return lines.join('\n') + '\n';
 }
 

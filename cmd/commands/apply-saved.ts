@@ -3,26 +3,54 @@ import { relative, resolve } from 'node:path';
 import { findStaleEndpoints, withoutChanges } from '../../core/apply/index.js';
 import { parsePlanFile, type Plan } from '../../core/plan/index.js';
 import { renderPlan } from '../../core/render/index.js';
-import { acquireLock, currentLockInfo, StateStore } from '../../core/state/index.js';
+import { acquireLock, currentLockInfo, releaseLockSync, StateStore } from '../../core/state/index.js';
 import { ExitCode, UserError } from '../errors.js';
 import { executeApply } from '../execute-apply.js';
 import { styleFor, type Io } from '../io.js';
 import { createProgress } from '../progress.js';
-import { lazyProvider } from '../provider.js';
-import { interruptOnSignals } from '../signals.js';
+import { connectionTarget, lazyProvider } from '../provider.js';
+import { beforeWrites, interruptOnSignals } from '../signals.js';
 import type { ApplyArgs } from './apply.js';
 
-/** A plan file given to apply: one `.json` path whose content is a pinsync plan. */
+/**
+ * A plan file given to apply: one file (any name but a YAML one: plans are saved with `--out
+ * FILE`) whose content is a pinsync plan, told from a JSON manifest by its top-level members.
+ */
 export async function readSavedPlan(paths: readonly string[], io: Io): Promise<{ plan: Plan; file: string } | undefined> {
-  if (paths.length !== 1 || !(paths[0] as string).endsWith('.json')) return undefined;
+  // A YAML file is a manifest (and is left unread here: large ones are read once, by the loader).
+  if (paths.length !== 1 || /\.ya?ml$/i.test(paths[0] as string)) return undefined;
   const file = resolve(io.cwd, paths[0] as string);
   if (!(await stat(file).then((s) => s.isFile(), () => false))) return undefined;
   const text = await readFile(file, 'utf8');
-  if (!/"formatVersion"\s*:/.test(text.slice(0, 200))) return undefined;
+  if (!looksLikePlan(text)) return undefined;
   const parsed = parsePlanFile(text, paths[0] as string);
   if (!parsed.ok) throw new UserError(parsed.message);
   return { plan: parsed.plan, file };
 }
+
+function looksLikePlan(text: string): boolean {
+  if (!text.includes('"formatVersion"')) return false;
+  // Written by `plan --out` with formatVersion first; anything else (re-serialised, truncated) is
+  // settled by reading it: a truncated plan is still named as one when its start says so.
+  if (/^\s*\{\s*"formatVersion"\s*:/.test(text)) return true;
+  try {
+    const data = JSON.parse(text) as unknown;
+    return typeof data === 'object' && data !== null && 'formatVersion' in data && 'changes' in data;
+  } catch {
+    return false;
+  }
+}
+
+/** Flags that shape a plan: a saved plan is applied as it was reviewed, so they are refused with it. */
+const PLANNING_FLAGS: readonly [keyof ApplyArgs, string][] = [
+  ['target', '--target'],
+  ['exclude', '--exclude'],
+  ['prune', '--prune'],
+  ['replaceOnRemoval', '--replace-on-removal'],
+  ['maxDeletePercent', '--max-delete-percent'],
+  ['safetyMinManaged', '--safety-min-managed'],
+  ['allowResubscribe', '--allow-resubscribe'],
+];
 
 /**
  * Applies a saved plan exactly as reviewed: nothing is re-planned. It is refused when it was made
@@ -31,27 +59,49 @@ export async function readSavedPlan(paths: readonly string[], io: Io): Promise<{
  */
 export async function applySavedPlan(saved: { plan: Plan; file: string }, args: ApplyArgs, io: Io): Promise<void> {
   let plan = saved.plan;
-  if (args.appId !== undefined && args.appId !== plan.applicationId) {
-    throw new UserError(`the plan is for application ${plan.applicationId}, not ${args.appId}`);
+  const name = relative(io.cwd, saved.file);
+  const given = PLANNING_FLAGS.filter(([key]) => args[key] !== undefined && args[key] !== false).map(([, flag]) => flag);
+  if (given.length > 0) {
+    throw new UserError(`${given.join(', ')} ${given.length === 1 ? 'shapes' : 'shape'} a plan, and ${name} is applied exactly as it was reviewed: pass ${given.length === 1 ? 'it' : 'them'} to \`pinsync plan\` and save a new plan`);
   }
-  const statePath = resolve(io.cwd, args.state ?? plan.state?.path ?? 'pinsync.state.json');
+  const appId = args.appId ?? io.env['PINSYNC_APP_ID'];
+  if (appId !== undefined && appId !== '' && appId !== plan.applicationId) {
+    throw new UserError(`the plan is for application ${plan.applicationId}, not ${appId} (${args.appId !== undefined ? '--app-id' : 'PINSYNC_APP_ID'})`);
+  }
+  if (plan.state === undefined) {
+    throw new UserError(`${name} is not bound to a state file (\`pinsync plan --format json\` prints plans for reading): save a plan to apply with \`pinsync plan --out FILE\``);
+  }
+  const target = connectionTarget(args, io.env);
+  if (plan.target !== undefined && plan.target !== target) {
+    throw new UserError(
+      `${name} was made against ${describeTarget(plan.target)}, and this apply would write to ${describeTarget(target)}; nothing was sent. ` +
+        'Apply it with the same --local, --endpoint-url, --region and --profile (and AWS_ environment) as the plan, or make a new plan for this target',
+    );
+  }
+  const statePath = resolve(io.cwd, args.state ?? plan.state.path);
   const release = await acquireLock(statePath, currentLockInfo('pinsync apply'));
-  const interrupt = interruptOnSignals(io);
+  const interrupt = interruptOnSignals(io, () => releaseLockSync(statePath));
   const progress = createProgress(io);
   const provider = lazyProvider(plan.applicationId, { ...args, signal: interrupt.signal, onRetry: () => progress.retried() }, io.cwd);
   try {
     const store = await StateStore.open(statePath);
     const stale: string[] = [];
-    if (plan.state !== undefined) {
-      if (store.stateLineage !== plan.state.lineage && plan.state.serial > 0) {
-        throw new UserError(`the plan was made against another state file (lineage ${plan.state.lineage}), not ${relative(io.cwd, statePath)}; pass the right one with --state`);
+    if (store.stateLineage !== plan.state.lineage && plan.state.serial > 0) {
+      throw new UserError(`the plan was made against another state file (lineage ${plan.state.lineage}), not ${relative(io.cwd, statePath)}; pass the right one with --state`);
+    }
+    if (store.stateSerial !== plan.state.serial) {
+      // A plan read from Pinpoint can still tell, endpoint by endpoint, what moved since
+      // (--allow-stale skips those); a plan made from the state alone cannot.
+      if (plan.fingerprints === undefined) {
+        throw new UserError(`the state changed since the plan was made (serial ${plan.state.serial}, now ${store.stateSerial}), and the plan was made from the state alone (--refresh state), so nothing tells which of its changes still hold; make a new plan`);
       }
-      if (store.stateSerial !== plan.state.serial && !args.allowStale) {
-        throw new UserError(`the state changed since the plan was made (serial ${plan.state.serial}, now ${store.stateSerial}): another apply ran; make a new plan`);
+      if (!args.allowStale) {
+        throw new UserError(`the state changed since the plan was made (serial ${plan.state.serial}, now ${store.stateSerial}): another apply ran; make a new plan, or pass --allow-stale to apply the endpoints that did not change since`);
       }
     }
     if (plan.changes.length > 0 && plan.fingerprints !== undefined) {
-      stale.push(...(await findStaleEndpoints(plan, await provider.get(), args.concurrency)));
+      const fingerprinted = plan;
+      stale.push(...(await beforeWrites(interrupt.signal, io, async () => findStaleEndpoints(fingerprinted, await provider.get(), args.concurrency))));
     }
     if (stale.length > 0 && !args.allowStale) {
       io.out(await renderPlan(plan, 'text', { style: styleFor(io, args.color), stale }));
@@ -68,11 +118,21 @@ export async function applySavedPlan(saved: { plan: Plan; file: string }, args: 
       io.err('\nApply refused: the plan breaks a safety check (listed above); nothing was sent. Pass --force to apply anyway.\n');
       throw new ExitCode(1);
     }
-    if (args.format !== 'json') io.out(`Applying the saved plan ${relative(io.cwd, saved.file)} (${plan.changes.length} changes).\n`);
-    await executeApply(plan, provider, store, io, { ...args, signal: interrupt.signal, progress });
+    if (args.format !== 'json') io.out(`Applying the saved plan ${name} (${plan.changes.length} changes).\n`);
+    await executeApply(plan, provider, store, io, {
+      ...args,
+      signal: interrupt.signal,
+      progress,
+      // The state moved on with what was applied, so this plan no longer matches it.
+      resumeHint: 'Make a new plan (`pinsync plan --out FILE`) and apply it to finish.',
+    });
   } finally {
     interrupt.dispose();
     await provider.close();
     await release();
   }
+}
+
+function describeTarget(target: string): string {
+  return target === 'local' ? 'the local emulator (--local)' : target;
 }

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { renderPlan } from '../../core/render/index.js';
-import { acquireLock, currentLockInfo, StateStore } from '../../core/state/index.js';
+import { acquireLock, currentLockInfo, releaseLockSync, StateStore } from '../../core/state/index.js';
 import { ExitCode, UserError } from '../errors.js';
 import { executeApply } from '../execute-apply.js';
 import { styleFor, type Io } from '../io.js';
@@ -9,7 +9,7 @@ import { makePlan } from '../make-plan.js';
 import type { CommonArgs, PlanningArgs } from '../options.js';
 import { createProgress } from '../progress.js';
 import { lazyProvider } from '../provider.js';
-import { interruptOnSignals } from '../signals.js';
+import { beforeWrites, interruptOnSignals } from '../signals.js';
 import { resolveStatePath } from '../state-path.js';
 import { applySavedPlan, readSavedPlan } from './apply-saved.js';
 
@@ -36,12 +36,12 @@ export async function runApply(args: ApplyArgs, io: Io): Promise<void> {
   }
   const statePath = await resolveStatePath(args.state, args.paths, args.local, io.cwd);
   const release = await acquireLock(statePath, currentLockInfo('pinsync apply'));
-  const interrupt = interruptOnSignals(io);
+  const interrupt = interruptOnSignals(io, () => releaseLockSync(statePath));
   const progress = createProgress(io);
   const provider = lazyProvider(applicationId, { ...args, signal: interrupt.signal, onRetry: () => progress.retried() }, io.cwd);
   try {
     const store = await StateStore.open(statePath);
-    const plan = await makePlan(manifest, applicationId, store.endpointsOf(applicationId), provider.get, args);
+    const plan = await beforeWrites(interrupt.signal, io, () => makePlan(manifest, applicationId, store.endpointsOf(applicationId), provider.get, args));
     if (args.format !== 'json') io.out(await renderPlan(plan, 'text', { style: styleFor(io, args.color) }));
     if (plan.safety.length > 0 && !args.force) {
       io.err(`\nApply refused: the plan breaks ${plan.safety.length === 1 ? 'a safety check' : `${plan.safety.length} safety checks`} (listed above); nothing was sent. Pass --force to apply anyway.\n`);
@@ -63,7 +63,11 @@ async function confirm(io: Io, target: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     io.err(`\nDo you want to apply these changes to ${target}?\n  Only 'yes' will be accepted to approve.\n\n`);
-    const answer = await rl.question('  Enter a value: ');
+    // Ctrl-C at the prompt (readline's AbortError) answers no.
+    const answer = await rl.question('  Enter a value: ').catch((error: unknown) => {
+      if ((error as Error).name === 'AbortError') return '';
+      throw error;
+    });
     return answer.trim() === 'yes';
   } finally {
     rl.close();

@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { renderExport, toDeclared } from '../../core/export/export-endpoints.js';
 import { acquireLock, currentLockInfo, StateStore, toStateEndpoint } from '../../core/state/index.js';
 import { mapConcurrent } from '../../core/util/pool.js';
@@ -47,22 +47,33 @@ export async function runExport(args: ExportArgs, io: Io): Promise<void> {
     if (missing.length > 0) throw new UserError(`not found in application ${applicationId}: ${missing.sort().join(', ')} (nothing was written)`);
     const endpoints = [...found.values()];
     const text = renderExport(applicationId, endpoints);
-    if (args.output === undefined) io.out(text);
-    else await writeFile(resolve(io.cwd, args.output), text);
-    if (args.adopt) {
-      const statePath = await resolveStatePath(args.state, args.output === undefined ? [] : [args.output], args.local, io.cwd);
-      const release = await acquireLock(statePath, currentLockInfo('pinsync export --adopt'));
-      try {
+    // With --adopt the state's lock is taken first: a locked state leaves no manifest half-adopted.
+    const statePath = args.adopt ? await resolveStatePath(args.state, args.output === undefined ? [] : [args.output], args.local, io.cwd) : undefined;
+    const release = statePath === undefined ? undefined : await acquireLock(statePath, currentLockInfo('pinsync export --adopt'));
+    try {
+      if (args.output === undefined) io.out(text);
+      else await writeOutput(resolve(io.cwd, args.output), text, args.output, args.adopt === true);
+      if (statePath !== undefined) {
         const store = await StateStore.open(statePath);
         await store.record(applicationId, { set: endpoints.map((e) => toStateEndpoint(toDeclared(e), undefined)) });
         await store.commit();
-      } finally {
-        await release();
+        io.err(`Adopted ${endpoints.length} ${endpoints.length === 1 ? 'endpoint' : 'endpoints'} into the state ${statePath}.\n`);
       }
-      io.err(`Adopted ${endpoints.length} ${endpoints.length === 1 ? 'endpoint' : 'endpoints'} into the state ${statePath}.\n`);
+    } finally {
+      await release?.();
     }
   } finally {
     await provider.close();
+  }
+}
+
+/** The manifest, in a folder made if needed; a path that cannot be written is the user's to fix. */
+async function writeOutput(file: string, text: string, shown: string, adopting: boolean): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text);
+  } catch (error) {
+    throw new UserError(`cannot write ${shown}: ${(error as Error).message}${adopting ? '; nothing was adopted' : ''}`);
   }
 }
 

@@ -1,12 +1,12 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { redactionFrom, renderPlan, renderPlanJson } from '../../core/render/index.js';
 import { StateStore, writeFileAtomic } from '../../core/state/index.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, UserError } from '../errors.js';
 import { styleFor, type Io } from '../io.js';
 import { loadOrExit, resolveApplicationId } from '../load.js';
 import { makePlan } from '../make-plan.js';
 import type { CommonArgs, PlanningArgs, RedactArgs } from '../options.js';
-import { lazyProvider } from '../provider.js';
+import { connectionTarget, lazyProvider } from '../provider.js';
 import { resolveStatePath } from '../state-path.js';
 
 export interface PlanArgs extends CommonArgs, PlanningArgs, RedactArgs {
@@ -25,8 +25,17 @@ export async function runPlan(args: PlanArgs, io: Io): Promise<void> {
     let plan = await makePlan(manifest, applicationId, store.endpointsOf(applicationId), provider.get, args);
     if (args.out !== undefined) {
       // Bound to the state it was made against, so applying it later can tell if that moved on.
-      plan = { ...plan, state: { path: relative(io.cwd, statePath), lineage: store.stateLineage, serial: store.stateSerial } };
-      await writeFileAtomic(args.out, renderPlanJson(plan), 0o600);
+      // And to where its calls went: applying it against another Pinpoint is refused.
+      plan = {
+        ...plan,
+        state: { path: relative(io.cwd, statePath), lineage: store.stateLineage, serial: store.stateSerial },
+        target: connectionTarget(args, io.env),
+      };
+      try {
+        await writeFileAtomic(resolve(io.cwd, args.out), renderPlanJson(plan), 0o600);
+      } catch (error) {
+        throw new UserError(`cannot save the plan to ${args.out}: ${(error as Error).message}`);
+      }
     }
     io.out(await renderPlan(plan, args.format, { style: styleFor(io, args.color), redact: redactionFrom(args.redact, args.redactAttribute), planFile: args.out }));
     if (args.out !== undefined && args.format === 'text') io.out(`\nSaved the plan to ${args.out}; apply exactly this plan with \`pinsync apply ${args.out}\`.\n`);

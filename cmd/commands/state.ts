@@ -9,6 +9,8 @@ export interface StateArgs {
   local?: boolean;
   appId?: string;
   format?: 'text' | 'json';
+  /** `state unlock`: remove a lock whose holder still runs. */
+  force?: boolean;
 }
 
 async function statePathOf(args: StateArgs, io: Io): Promise<string> {
@@ -64,7 +66,7 @@ export async function runStateRm(args: StateArgs & { ids: string[] }, io: Io): P
 /** `pinsync state unlock`: remove a lock left by a run that died. */
 export async function runStateUnlock(args: StateArgs, io: Io): Promise<void> {
   const path = await statePathOf(args, io);
-  const holder = await forceUnlock(path);
+  const holder = await forceUnlock(path, args.force === true);
   if (holder === undefined) {
     io.out(`The state ${path} is not locked.\n`);
   } else if (holder === 'unreadable') {

@@ -11,7 +11,10 @@ import type { Change, Plan } from '../plan/types.js';
 export async function findStaleEndpoints(plan: Plan, provider: EndpointProvider, concurrency: number): Promise<string[]> {
   const fingerprints = plan.fingerprints ?? {};
   const changes = plan.changes.filter((c) => fingerprints[c.id] !== undefined);
-  const targets = changes.map((c) => ({ id: c.id, userIds: userOf(c), inState: true }));
+  // Read as the plan read them: a create under a user was found absent from that user's list, and
+  // is checked there again (a GetEndpoint could find it elsewhere, say without a user, and call
+  // every such plan stale, though nothing changed); anything else is confirmed one by one.
+  const targets = changes.map((c) => ({ id: c.id, userIds: userOf(c), inState: !(c.action === 'create' && userOf(c).length > 0) }));
   const { live } = await readLive(provider, targets, { concurrency });
   return changes.filter((c) => fingerprintEndpoint(live.get(idKey(c.id))) !== fingerprints[c.id]).map((c) => c.id);
 }

@@ -1,6 +1,6 @@
 import type { EndpointItem, EndpointProvider, LiveEndpoint, OperationName, ProviderError, ProviderStats, WriteResult } from '../../providers/types.js';
 import { createRateLimiter, type RateLimiter } from '../util/rate-limiter.js';
-import { DEFAULT_RETRY, withRetries, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY, InterruptedError, withRetries, type RetryPolicy } from './retry.js';
 
 export interface PacingOptions {
   /** Requests per second per operation; an operation not named is not limited. */
@@ -28,6 +28,8 @@ export function pacedProvider(inner: EndpointProvider, options: PacingOptions): 
     withRetries(
       async () => {
         await limiter(op).acquire();
+        // A signal that came while this call waited for its turn: it must not start.
+        if (options.signal?.aborted) throw new InterruptedError();
         return fn();
       },
       options.retry ?? DEFAULT_RETRY,

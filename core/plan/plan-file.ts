@@ -18,6 +18,7 @@ export function planBody(plan: Plan): Record<string, unknown> {
   };
   if (plan.fingerprints !== undefined) body['fingerprints'] = plan.fingerprints;
   if (plan.state !== undefined) body['state'] = plan.state;
+  if (plan.target !== undefined) body['target'] = plan.target;
   return body;
 }
 

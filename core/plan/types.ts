@@ -121,6 +121,12 @@ export interface Plan {
    * the state moved on, would not do what was reviewed.
    */
   readonly state?: { readonly path: string; readonly lineage: string; readonly serial: number };
+  /**
+   * Where the plan's calls went (saved plans): `local`, `endpoint URL`, or `AWS REGION` with the
+   * profile, as the flags and environment gave them. Applying it anywhere else is refused: a plan
+   * tried against the local emulator must not write to a real account.
+   */
+  readonly target?: string;
 }
 
 export function hasChanges(plan: Plan): boolean {

@@ -1,6 +1,8 @@
+import { unlinkSync } from 'node:fs';
 import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { hostname, userInfo } from 'node:os';
+import { StateFileError } from './state-endpoints.js';
 
 /** Who holds a state lock; written into the lock file so a blocked run can say so. */
 export interface LockInfo {
@@ -17,8 +19,10 @@ export class StateLockedError extends Error {
     readonly lockPath: string,
     readonly holder: LockInfo | undefined,
     readonly holderAlive: boolean | undefined,
+    /** What was refused: taking the lock, or removing it while its holder runs. */
+    refused: 'lock' | 'unlock' = 'lock',
   ) {
-    super(describeLock(lockPath, holder, holderAlive));
+    super(refused === 'unlock' ? describeLiveHolder(lockPath, holder as LockInfo) : describeLock(lockPath, holder, holderAlive));
     this.name = 'StateLockedError';
   }
 }
@@ -48,7 +52,11 @@ export async function acquireLock(statePath: string, info: LockInfo): Promise<()
   try {
     handle = await open(path, 'wx', 0o600);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new StateFileError(`cannot lock the state: ${path} cannot be created (${(error as Error).message}); the state's folder must be writable`);
+    }
+    if (code !== 'EEXIST') throw error;
     const holder = await readLock(path);
     throw new StateLockedError(path, holder, holder === undefined ? undefined : isAlive(holder));
   }
@@ -65,6 +73,15 @@ export async function acquireLock(statePath: string, info: LockInfo): Promise<()
   };
 }
 
+/** Removes this run's own lock at once, for a process about to exit (a second Ctrl-C). */
+export function releaseLockSync(statePath: string): void {
+  try {
+    unlinkSync(lockPathFor(statePath));
+  } catch {
+    // Already gone.
+  }
+}
+
 export async function readLock(path: string): Promise<LockInfo | undefined> {
   try {
     return JSON.parse(await readFile(path, 'utf8')) as LockInfo;
@@ -73,10 +90,15 @@ export async function readLock(path: string): Promise<LockInfo | undefined> {
   }
 }
 
-/** Removes a lock left behind; returns who held it, or undefined when there was none. */
-export async function forceUnlock(statePath: string): Promise<LockInfo | 'unreadable' | undefined> {
+/**
+ * Removes a lock left behind; returns who held it, or undefined when there was none. A lock whose
+ * holder is still running on this host is kept (removing it would let a second run overwrite the
+ * first's state) unless `force`: the StateLockedError says who holds it.
+ */
+export async function forceUnlock(statePath: string, force = false): Promise<LockInfo | 'unreadable' | undefined> {
   const path = lockPathFor(statePath);
   const holder = await readLock(path);
+  if (!force && holder !== undefined && isAlive(holder) === true) throw new StateLockedError(path, holder, true, 'unlock');
   try {
     await unlink(path);
   } catch (error) {
@@ -98,12 +120,27 @@ function isAlive(holder: LockInfo): boolean | undefined {
 }
 
 function describeLock(path: string, holder: LockInfo | undefined, alive: boolean | undefined): string {
+  // The command names the state file: `state unlock` alone looks beside the current folder.
+  const unlock = `pinsync state unlock --state ${shellWord(path.slice(0, -'.lock'.length))}`;
   if (holder === undefined) {
-    return `the state is locked (${path}) by another run; if no pinsync run is in progress, run \`pinsync state unlock\``;
+    return `the state is locked (${path}) by another run; if no pinsync run is in progress, run \`${unlock}\``;
   }
   const who = `${holder.command} (pid ${holder.pid}, ${holder.user}@${holder.host}) since ${holder.since}`;
   if (alive === false) {
-    return `the state is locked by ${who}, and that process is no longer running: run \`pinsync state unlock\` to remove the lock (${path})`;
+    return `the state is locked by ${who}, and that process is no longer running: run \`${unlock}\` to remove the lock (${path})`;
   }
-  return `the state is locked by ${who}; wait for it to finish, or if it is gone, run \`pinsync state unlock\` (${path})`;
+  return `the state is locked by ${who}; wait for it to finish, or if it is gone, run \`${unlock}\` (${path})`;
+}
+
+function describeLiveHolder(path: string, holder: LockInfo): string {
+  return (
+    `the lock is held by ${holder.command} (pid ${holder.pid}, ${holder.user}@${holder.host}) since ${holder.since}, which is still running: ` +
+    `removing its lock would let another run overwrite what it records. Wait for it to finish, or stop it; ` +
+    `\`pinsync state unlock --force\` removes the lock anyway (${path})`
+  );
+}
+
+/** A path as one word of a POSIX shell command line. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }

@@ -88,7 +88,8 @@ function splitRendered(text: string, path: string): LoadedState | undefined {
     for (i += 2; lines[i] !== '      }'; i++) {
       const entry = splitEntry(lines[i], lines[i + 1] !== '      }');
       if (entry === undefined) return undefined;
-      endpoints.set(entry[0], entry[1]);
+      // Keys are lowercased Ids; one edited by hand into another case still names its endpoint.
+      endpoints.set(entry[0].toLowerCase(), entry[1]);
     }
     const more = lines[i + 1] === '    },';
     if (!more && lines[i + 1] !== '    }') return undefined;
@@ -161,7 +162,7 @@ function endpointMaps(state: State, source?: string): Map<string, StateEndpoints
   const applications = new Map<string, StateEndpoints>();
   for (const [app, { endpoints }] of Object.entries(state.applications)) {
     const map = new StateEndpoints(source);
-    for (const [key, endpoint] of Object.entries(endpoints)) map.set(key, endpoint);
+    for (const [key, endpoint] of Object.entries(endpoints)) map.set(key.toLowerCase(), endpoint);
     applications.set(app, map);
   }
   return applications;

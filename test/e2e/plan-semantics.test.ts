@@ -174,7 +174,9 @@ describe('e2e: plan semantics with a state file', () => {
     assert.equal(blocked.code, 1);
     assert.equal(
       blocked.stderr,
-      'Error: the state is locked by pinsync apply (pid 999999, deploy@ci-runner-7) since 2026-11-28T10:00:00.000Z; wait for it to finish, or if it is gone, run `pinsync state unlock` (' +
+      'Error: the state is locked by pinsync apply (pid 999999, deploy@ci-runner-7) since 2026-11-28T10:00:00.000Z; wait for it to finish, or if it is gone, run `pinsync state unlock --state ' +
+        join(t.dir, 'pinsync.state.json') +
+        '` (' +
         join(t.dir, 'pinsync.state.json.lock') +
         ')\n',
     );

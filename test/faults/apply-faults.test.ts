@@ -118,6 +118,10 @@ describe('faults: apply under the failures real Pinpoint produces', function () 
     assert.match(r.stderr, /Interrupted: \d+ of 2000 changes applied and recorded in the state; \d+ not started/);
     const applied = batches().length;
     assert.ok(applied < 20, 'stopped early');
+    // Only the 2 requests in flight (--concurrency 2) finish: none waiting for its turn under the
+    // rate ceiling starts after the signal.
+    assert.ok(applied <= r.sentBefore + 2, `${applied} batches after ${r.sentBefore} at the signal`);
+    assert.match(r.stdout, /Apply interrupted: \d+ created/);
     const state = JSON.parse(await readFile(join(t.dir, 'pinsync.state.json'), 'utf8'));
     assert.equal(Object.keys(state.applications[APP].endpoints).length, applied * 100, 'the state holds exactly what was confirmed');
     const n = t.emu.requests.length;
@@ -134,8 +138,12 @@ describe('faults: apply under the failures real Pinpoint produces', function () 
     const n = t.emu.requests.length;
     // The lock stays behind, naming a process that is gone; the user removes it, as the error says.
     const blocked = await cli('apply', 'endpoints.yaml', '--auto-approve', ...NO_PACING);
-    assert.match(blocked.stderr, /that process is no longer running: run `pinsync state unlock`/);
-    assert.equal((await cli('state', 'unlock', '--manifest', 'endpoints.yaml')).code, 0);
+    const unlock = /that process is no longer running: run `(pinsync state unlock --state [^`]+)`/.exec(blocked.stderr);
+    assert.ok(unlock, blocked.stderr);
+    // The command the error gives works as it is written, from the folder the run was in.
+    const unlocked = await cli(...(unlock[1] as string).split(' ').slice(1));
+    assert.equal(unlocked.code, 0, unlocked.stderr);
+    assert.match(unlocked.stdout, /^Removed the lock on /);
     await assertConverges(endpoints);
     const resent = sentIds(batches(n)).length;
     // At most the 2 requests in flight (200 endpoints) are sent twice.
@@ -210,6 +218,10 @@ describe('faults: apply under the failures real Pinpoint produces', function () 
     assert.match(a.stdout, /Apply complete: 0 created, 4 updated/);
     const b = await cli('apply', 'b.json', ...NO_PACING);
     assert.equal(b.code, 1);
-    assert.match(b.stderr, /the state changed since the plan was made \(serial 1, now 2\): another apply ran; make a new plan/);
+    assert.match(b.stderr, /the state changed since the plan was made \(serial 1, now 2\), and the plan was made from the state alone/);
+    // --allow-stale cannot help: nothing tells which of the plan's changes still hold.
+    const forced = await cli('apply', 'b.json', '--allow-stale', ...NO_PACING);
+    assert.equal(forced.code, 1);
+    assert.match(forced.stderr, /made from the state alone \(--refresh state\), so nothing tells which of its changes still hold/);
   });
 });

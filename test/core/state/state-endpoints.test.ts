@@ -52,6 +52,16 @@ describe('state file, read lazily', () => {
     assert.deepEqual(plain(loaded.applications.get('app1')!), ENDPOINTS);
   });
 
+  it('reads a key edited by hand into another case as the lowercased Id it stands for', async () => {
+    const rendered = renderState(STATE).replace('"user-1-email": {', '"USER-1-Email": {');
+    const reformatted = JSON.stringify(JSON.parse(rendered), null, 4);
+    for (const text of [rendered, reformatted]) {
+      const map = (await loadState(await stateFile(text))).applications.get('app1')!;
+      assert.deepEqual(map.get('user-1-email'), ENDPOINTS['user-1-email']);
+      assert.equal(map.has('USER-1-Email'), false);
+    }
+  });
+
   it('reports an entry damaged inside its line when it is used, naming the entry and what to do', async () => {
     const text = renderState(STATE).replace('"Address":"a@example.com"', '"Address":"a@example.com');
     const loaded = await loadState(await stateFile(text));

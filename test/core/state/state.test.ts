@@ -79,6 +79,6 @@ describe('state lock', () => {
     const path = join(await tempDir(), 'pinsync.state.json');
     const info = { ...currentLockInfo('pinsync apply'), pid: 2 ** 22 + 17 };
     await writeFile(`${path}.lock`, JSON.stringify(info));
-    await assert.rejects(acquireLock(path, currentLockInfo('x')), /no longer running: run `pinsync state unlock`/);
+    await assert.rejects(acquireLock(path, currentLockInfo('x')), /no longer running: run `pinsync state unlock --state [^`]*pinsync\.state\.json`/);
   });
 });
