@@ -1,9 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../core/diagnostics/types.js';
 import { formatManifest } from '../../core/fmt/index.js';
 import { CODES } from '../../core/manifest/index.js';
 import { findManifestFiles } from '../../core/manifest/find-files.js';
 import { LineIndex } from '../../core/manifest/parse/index.js';
+import { readManifestText } from '../../core/manifest/read-text.js';
 import { writeFileAtomic } from '../../core/state/index.js';
 import { ExitCode, UserError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -29,11 +30,10 @@ export async function runFmt(args: FmtArgs, io: Io): Promise<void> {
   const problems: Diagnostic[] = found.diagnostics.filter((d) => d.severity === 'error');
   const changed: string[] = [];
   for (const file of found.files) {
-    let text: string;
-    try {
-      text = await readFile(file.absolute, 'utf8');
-    } catch (e) {
-      problems.push(problem(file.name, undefined, CODES.READ_FAILED, `cannot read ${file.name}: ${(e as Error).message}`));
+    const text = await readManifestText(file.absolute);
+    if (typeof text !== 'string') {
+      const at = text.line === undefined ? undefined : { line: text.line, column: text.column ?? 1 };
+      problems.push(problem(file.name, at, CODES.READ_FAILED, `cannot read ${file.name}: ${text.error}`));
       continue;
     }
     const outcome = formatManifest(text, file.format, { sort: args.sort === true });

@@ -12,6 +12,8 @@ export interface ManifestFileRef {
   readonly name: string;
   readonly absolute: string;
   readonly format: SourceFormat;
+  /** Found in a folder rather than named: a file of pinsync's own there is skipped, not read. */
+  readonly inFolder?: true;
 }
 
 const EXTENSIONS = new Map<string, SourceFormat>([
@@ -57,7 +59,7 @@ export async function findManifestFiles(
       diagnostics.push(fileDiagnostic(folder, 'READ_FAILED', `cannot read the folder ${folder}: ${errorText(e)}`));
     }
     if (relatives.length === 0 && unreadable.length === 0) emptyFolders.push(name);
-    for (const rel of relatives) add({ name: path.join(name, rel), absolute: path.join(absolute, rel), format: formatOf(rel) });
+    for (const rel of relatives) add({ name: path.join(name, rel), absolute: path.join(absolute, rel), format: formatOf(rel), inFolder: true });
   }
   if (paths.length === 0) {
     diagnostics.push(fileDiagnostic('.', 'NO_MANIFEST_FILES', 'no manifest paths given: name the files or folders to read'));
@@ -121,7 +123,18 @@ async function listManifestFiles(root: string): Promise<{ relatives: string[]; u
  */
 export function isToolFile(name: string): boolean {
   const lower = name.toLowerCase();
-  return lower === 'pinsync.state.json' || lower.endsWith('.lock') || lower.endsWith('.plan.json');
+  return lower === 'pinsync.state.json' || lower.endsWith('.state.json') || lower.endsWith('.lock') || lower.endsWith('.plan.json');
+}
+
+/**
+ * What a JSON file of pinsync's own (under a name isToolFile does not know: `--state prod.json`,
+ * `plan --out plan.json`) is, told by how pinsync writes it; undefined for anything else.
+ */
+export function toolFileKind(text: string): 'state' | 'plan' | undefined {
+  const head = text.slice(0, 200);
+  if (/^\s*\{\s*"format"\s*:\s*"pinsync-state\//.test(head)) return 'state';
+  if (/^\s*\{\s*"formatVersion"\s*:/.test(head) && text.includes('"checksum"')) return 'plan';
+  return undefined;
 }
 
 function formatOf(file: string): SourceFormat {

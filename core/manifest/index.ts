@@ -4,15 +4,15 @@
 // across files; problems are found as paths in a document, and only the files that have some are
 // read a second time, with positions, to report them at their line and column.
 
-import { promises as fs } from 'node:fs';
 import type { EndpointItem } from '../../providers/types.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/types.js';
 import { checkDocument, type DeclaredEndpoint } from './check-document.js';
 import { CODES } from './codes.js';
 import type { Finding } from './finding.js';
-import { errorText, findManifestFiles, type ManifestFileRef } from './find-files.js';
+import { findManifestFiles, toolFileKind, type ManifestFileRef } from './find-files.js';
 import { positionsAt, type ManifestFile } from './manifest-file.js';
 import { parsePlain, parseWithPositions, type SourceNode } from './parse/index.js';
+import { readManifestText, type ReadFailure } from './read-text.js';
 import { resolveFindings } from './resolve.js';
 import { MANIFEST_RULES, settingsOf } from './rules/index.js';
 import { toPlain } from './structure.js';
@@ -42,7 +42,15 @@ export async function loadManifest(paths: readonly string[], options: LoadOption
     const text = texts[i]!;
     if (typeof text !== 'string') {
       const message = `cannot read ${ref.name}: ${text.error}`;
-      diagnostics.push({ file: ref.name, line: 1, column: 1, severity: 'error', code: CODES.READ_FAILED, message });
+      diagnostics.push({ file: ref.name, line: text.line ?? 1, column: text.column ?? 1, severity: 'error', code: CODES.READ_FAILED, message });
+      continue;
+    }
+    const kind = ref.format === 'json' ? toolFileKind(text) : undefined;
+    if (kind !== undefined) {
+      // A state file or saved plan beside the manifests is skipped; named, it is a mistake to point out.
+      if (ref.inFolder) continue;
+      const hint = kind === 'plan' ? `apply it with \`pinsync apply ${ref.name}\`` : 'pass it with --state';
+      diagnostics.push({ file: ref.name, line: 1, column: 1, severity: 'error', code: CODES.NOT_A_MANIFEST, message: `${ref.name} is a pinsync ${kind === 'plan' ? 'saved plan' : 'state file'}, not a manifest: ${hint}` });
       continue;
     }
     const file: ManifestFile = { name: ref.name, text, format: ref.format };
@@ -149,13 +157,13 @@ function valueStart(file: ManifestFile, path: readonly (string | number)[]): num
   return node?.start ?? 0;
 }
 
-async function readAll(files: readonly ManifestFileRef[]): Promise<Array<string | { error: string }>> {
-  const out: Array<string | { error: string }> = new Array(files.length);
+async function readAll(files: readonly ManifestFileRef[]): Promise<Array<string | ReadFailure>> {
+  const out: Array<string | ReadFailure> = new Array(files.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const i = next++;
-      out[i] = await fs.readFile(files[i]!.absolute, 'utf8').catch((e: unknown) => ({ error: errorText(e) }));
+      out[i] = await readManifestText(files[i]!.absolute);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));

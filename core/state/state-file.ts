@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, realpath, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StateEndpoints, StateFileError } from './state-endpoints.js';
 import { STATE_FORMAT, type State, type StateApplication, type StateEndpoint } from './types.js';
@@ -135,7 +135,10 @@ function splitEntry(line: string | undefined, comma: boolean): [string, string] 
 }
 
 /** A temporary file beside `path`, flushed to disk, renamed over it: all of the file or none. */
-export async function writeFileAtomic(path: string, text: string, mode = 0o644): Promise<void> {
+export async function writeFileAtomic(file: string, text: string, mode = 0o644): Promise<void> {
+  // A symlink is written through, to the file it points at: renaming over it would replace the
+  // link (a state file or manifest shared that way) with a copy.
+  const path = await realpath(file).catch(() => file);
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${randomUUID().slice(0, 8)}`;
   const handle = await open(tmp, 'w', mode);

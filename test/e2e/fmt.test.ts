@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat, writeFile, chmod } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile, chmod } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli.js';
@@ -39,6 +39,17 @@ describe('pinsync fmt', function () {
     assert.equal(await readFile(path.join(dir, 'users.yaml'), 'utf8'), TIDY);
     assert.equal((await stat(path.join(dir, 'users.yaml'))).mode & 0o777, 0o600);
     assert.equal((await runCli(['fmt', '--check', '.'], { cwd: dir })).code, 0);
+  });
+
+  it('writes a symlinked manifest through its link, to the file it points at', async () => {
+    await mkdir(path.join(dir, 'shared'));
+    await writeFile(path.join(dir, 'shared', 'users.yaml'), MESSY);
+    await mkdir(path.join(dir, 'team'));
+    await symlink(path.join('..', 'shared', 'users.yaml'), path.join(dir, 'team', 'users.yaml'));
+    const r = await runCli(['fmt', 'team'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok((await lstat(path.join(dir, 'team', 'users.yaml'))).isSymbolicLink(), 'still a link');
+    assert.equal(await readFile(path.join(dir, 'shared', 'users.yaml'), 'utf8'), TIDY);
   });
 
   it('--sort orders endpoints by Id', async () => {

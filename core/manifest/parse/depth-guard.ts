@@ -8,11 +8,15 @@ export function findDeepNesting(text: string, max: number): number | undefined {
   const indents: number[] = [];
   let lineStart = true;
   let indent = 0;
+  // The last character other than a space on this line (0 at its start): a quote opens a quoted
+  // scalar only where a scalar starts, not inside a plain one (O'Brien, Macy's).
+  let prev = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
       lineStart = true;
       indent = 0;
+      prev = 0;
       continue;
     }
     if (lineStart) {
@@ -37,16 +41,20 @@ export function findDeepNesting(text: string, max: number): number | undefined {
     if (c === 35 && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 10)) {
       const end = text.indexOf('\n', i);
       i = (end < 0 ? text.length : end) - 1;
-    } else if (c === 34 || c === 39) {
+    } else if ((c === 34 || c === 39) && (prev === 0 || SCALAR_START.has(prev))) {
       i = skipQuoted(text, i);
     } else if (c === 91 || c === 123) {
       if (++flow > max) return i;
     } else if ((c === 93 || c === 125) && flow > 0) {
       flow--;
     }
+    if (c !== 32 && c !== 9) prev = text.charCodeAt(i);
   }
   return undefined;
 }
+
+/** What may come just before a scalar (spaces aside): `key: `, `- `, `? `, and flow `[`, `{`, `,`. */
+const SCALAR_START = new Set([58, 45, 63, 91, 123, 44]);
 
 /** The offset of the closing quote of the quoted scalar at `at` (or the end of the text). */
 function skipQuoted(text: string, at: number): number {

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { brief, diagnosticsOf, lines, loadTree, manifestOf, removeTrees } from './helpers.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadManifest } from '../../../core/manifest/index.js';
+import { brief, diagnosticsOf, lines, loadTree, makeTree, manifestOf, removeTrees } from './helpers.js';
 
 describe('manifest: syntax, duplicate keys and empty files', () => {
   after(removeTrees);
@@ -100,6 +103,51 @@ describe('manifest: syntax, duplicate keys and empty files', () => {
     assert.equal(result.diagnostics[0]!.message, 'the file is empty (only blanks and comments): it declares no endpoints');
     assert.deepEqual(m.files, ['e/blank.json', 'e/comments.yml', 'e/empty.yaml', 'e/one.yaml']);
     assert.deepEqual(m.endpoints.map((e) => e.endpoint), [{ Id: 'a', ChannelType: 'SMS' }]);
+  });
+
+  it('reads apostrophes inside plain words as text, not as quotes that would hide brackets', async () => {
+    // The full parser's path (a document marker sends the file there), where input nested too deep
+    // for it is looked for first: 150 endpoints, each with a quote character inside a plain scalar.
+    const endpoints = Array.from({ length: 150 }, (_, i) => [
+      `  - Id: e${i}`,
+      '    ChannelType: EMAIL',
+      `    Address: e${i}@example.com`,
+      '    Attributes:',
+      "      LastName: [O'Brien]",
+      "      Company: Macy's",
+    ]);
+    const result = await loadTree({ 'apos.yaml': lines('---', 'endpoints:', ...endpoints.flat()) }, ['apos.yaml']);
+    assert.deepEqual(brief(result.diagnostics), []);
+    assert.deepEqual(manifestOf(result).endpoints[149]!.endpoint.Attributes, { LastName: ["O'Brien"], Company: ["Macy's"] });
+  });
+
+  it('refuses a file that is not UTF-8, saying where, instead of reading replacement characters; a byte-order mark is dropped', async () => {
+    const dir = await makeTree({ 'ok.yaml': lines('endpoints:', '  - Id: a', '    ChannelType: SMS') });
+    const head = 'endpoints:\n  - Id: b\n    ChannelType: EMAIL\n    Location:\n      City: S';
+    await writeFile(join(dir, 'latin1.yaml'), Buffer.concat([Buffer.from(head), Buffer.from([0xe3]), Buffer.from('o Paulo\n')]));
+    await writeFile(join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('endpoints: []\n', 'utf16le')]));
+    await writeFile(join(dir, 'bom.yaml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('endpoints:\n  - Id: c\n    ChannelType: SMS\n    Bogus: 1\n')]));
+    const result = await loadManifest(['.'], { cwd: dir });
+    assert.deepEqual(brief(result.diagnostics), ['bom.yaml:4:5 error PS020 endpoints[0].Bogus', 'latin1.yaml:5:14 error PS006', 'utf16.yaml:1:1 error PS006']);
+    const messages = result.diagnostics.map((d) => d.message);
+    assert.match(messages[1]!, /^cannot read latin1\.yaml: it is not UTF-8 text: line 5, column 14 holds bytes that are not UTF-8 .*; save it as UTF-8$/);
+    assert.match(messages[2]!, /^cannot read utf16\.yaml: it is UTF-16 text .*; save it as UTF-8$/);
+  });
+
+  it("skips pinsync's own state files and saved plans found in a folder, and names them when given as manifests", async () => {
+    const dir = await makeTree({
+      'm/a.yaml': lines('endpoints:', '  - Id: a', '    ChannelType: SMS'),
+      'm/prod.json': '{\n  "format": "pinsync-state/1",\n  "lineage": "x",\n  "serial": 1,\n  "applications": {}\n}\n',
+      'm/plan.json': '{"formatVersion":1,"applicationId":"app","summary":{},"changes":[],"checksum":"sha256:0"}',
+    });
+    const folder = await loadManifest(['m'], { cwd: dir });
+    assert.deepEqual(brief(folder.diagnostics), []);
+    assert.deepEqual(manifestOf(folder).files, ['m/a.yaml']);
+    const named = await loadManifest(['m/plan.json', 'm/prod.json'], { cwd: dir });
+    assert.deepEqual(
+      named.diagnostics.map((d) => d.message),
+      ['m/plan.json is a pinsync saved plan, not a manifest: apply it with `pinsync apply m/plan.json`', 'm/prod.json is a pinsync state file, not a manifest: pass it with --state'],
+    );
   });
 
   it('reports an alias without an anchor', async () => {
