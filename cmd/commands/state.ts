@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { acquireLock, currentLockInfo, forceUnlock, StateStore, stateApplication } from '../../core/state/index.js';
 import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -31,7 +32,11 @@ export async function runStateList(args: StateArgs, io: Io): Promise<void> {
     return;
   }
   if (apps.length === 0) {
-    io.err(`No endpoints are managed in ${path}.\n`);
+    const exists = await stat(path).then(
+      () => true,
+      () => false,
+    );
+    io.err(exists ? `No endpoints are managed in ${path}.\n` : `There is no state file at ${path}: nothing is managed there yet (find the state with --state, --manifest or --local).\n`);
     return;
   }
   for (const app of apps) {
@@ -47,7 +52,9 @@ export async function runStateRm(args: StateArgs & { ids: string[] }, io: Io): P
   try {
     const store = await StateStore.open(path);
     const apps = Object.keys(store.state.applications).filter((a) => args.appId === undefined || a === args.appId);
-    const holdersOf = args.ids.map((id) => ({ id, apps: apps.filter((app) => stateApplication(store.state, app).endpoints[id.toLowerCase()] !== undefined) }));
+    // Ids are case-insensitive: `Ep-1 ep-1` names one endpoint.
+    const ids = [...new Map(args.ids.map((id) => [id.toLowerCase(), id])).values()];
+    const holdersOf = ids.map((id) => ({ id, apps: apps.filter((app) => stateApplication(store.state, app).endpoints[id.toLowerCase()] !== undefined) }));
     const missing = holdersOf.filter((h) => h.apps.length === 0).map((h) => h.id);
     if (missing.length > 0) throw new UserError(`not in the state ${path}: ${missing.join(', ')} (nothing was changed)`);
     const ambiguous = holdersOf.find((h) => h.apps.length > 1);

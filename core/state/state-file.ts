@@ -42,7 +42,9 @@ export async function loadState(path: string): Promise<LoadedState> {
 
 async function readStateText(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    const text = await readFile(path, 'utf8');
+    // An editor may have saved it with a byte-order mark, which JSON does not allow.
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StateFileError(`cannot read the state file ${path}: ${(error as Error).message}`);
@@ -50,6 +52,9 @@ async function readStateText(path: string): Promise<string | undefined> {
 }
 
 function parseState(text: string, path: string): State {
+  if (text.trim() === '') {
+    throw new StateFileError(`the state file ${path} is empty: if no apply ever used it, delete it; otherwise restore it from a backup or version control`);
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -57,6 +62,10 @@ function parseState(text: string, path: string): State {
     throw new StateFileError(`the state file ${path} is not valid JSON (${(error as Error).message}); restore it from a backup or version control`);
   }
   const s = data as Partial<State>;
+  const format = s !== null && typeof s === 'object' ? s.format : undefined;
+  if (typeof format === 'string' && format.startsWith('pinsync-state/') && format !== STATE_FORMAT) {
+    throw new StateFileError(`${path} is a pinsync state file of format ${format}, which a newer pinsync writes; this one reads ${STATE_FORMAT}: upgrade pinsync`);
+  }
   if (s === null || typeof s !== 'object' || s.format !== STATE_FORMAT || typeof s.lineage !== 'string' || typeof s.serial !== 'number' || typeof s.applications !== 'object' || s.applications === null) {
     throw new StateFileError(`${path} is not a pinsync state file (expected "format": "${STATE_FORMAT}")`);
   }

@@ -157,6 +157,21 @@ describe('e2e: saved plans, interruptions and locks guard against mistakes', fun
     await assert.rejects(access(join(t.dir, 'pinsync.state.json.lock')));
   });
 
+  it('state rm forgets endpoints, named in any case, and leaves Pinpoint as it is', async () => {
+    await writeManifest(t.dir, 'endpoints.yaml', Array.from({ length: 3 }, (_, i) => makeEndpoint(i)), { applicationId: APP });
+    assert.equal((await cli(['apply', 'endpoints.yaml', '--auto-approve'])).code, 0);
+    const unknown = await cli(['state', 'rm', 'ep-0001', 'nope', '--manifest', 'endpoints.yaml']);
+    assert.equal(unknown.code, 1);
+    assert.equal(unknown.stderr, `Error: not in the state ${join(t.dir, 'pinsync.state.json')}: nope (nothing was changed)\n`);
+    const r = await cli(['state', 'rm', 'EP-0001', 'ep-0001', '--manifest', 'endpoints.yaml']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'Removed 1 endpoint from the state; Pinpoint was not changed.\n');
+    const list = await cli(['state', 'list', '--manifest', 'endpoints.yaml']);
+    assert.equal(list.stdout, `${APP}\tep-0000\n${APP}\tep-0002\n`);
+    assert.equal(t.emu.store.count(APP), 3);
+    assert.equal(writes(), 1, 'only the first apply wrote');
+  });
+
   it('a reader that stops early (| head) ends the output quietly', async () => {
     await writeManifest(t.dir, 'endpoints.yaml', Array.from({ length: 400 }, (_, i) => makeEndpoint(i)), { applicationId: APP });
     assert.equal((await cli(['apply', 'endpoints.yaml', '--auto-approve', '--max-rps', '0'])).code, 0);

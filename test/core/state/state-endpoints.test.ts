@@ -62,6 +62,14 @@ describe('state file, read lazily', () => {
     }
   });
 
+  it('says what an empty file, a newer format and a byte-order mark are', async () => {
+    await assert.rejects(loadState(await stateFile('')), (e: unknown) => e instanceof StateFileError && /is empty: if no apply ever used it, delete it/.test(e.message));
+    const newer = renderState(STATE).replace('"pinsync-state/1"', '"pinsync-state/2"');
+    await assert.rejects(loadState(await stateFile(newer)), (e: unknown) => e instanceof StateFileError && /of format pinsync-state\/2, which a newer pinsync writes; .*upgrade pinsync/.test(e.message));
+    const bom = await loadState(await stateFile(`\ufeff${renderState(STATE)}`));
+    assert.deepEqual(plain(bom.applications.get('app1')!), ENDPOINTS);
+  });
+
   it('reports an entry damaged inside its line when it is used, naming the entry and what to do', async () => {
     const text = renderState(STATE).replace('"Address":"a@example.com"', '"Address":"a@example.com');
     const loaded = await loadState(await stateFile(text));
