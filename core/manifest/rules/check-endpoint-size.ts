@@ -21,8 +21,8 @@ export function checkEndpointSize({ endpoints }: RuleInput): Finding[] {
       path: ep.path,
       code: 'ENDPOINT_TOO_LARGE',
       message:
-        `endpoint "${String(ep.endpoint['Id'])}" is ${bytes} bytes as JSON; Pinpoint allows ${MAX_ENDPOINT_BYTES} bytes (15 KB) ` +
-        `per endpoint including about ${SERVER_FIELDS_ALLOWANCE} bytes of fields it adds: shorten or remove attributes`,
+        `endpoint "${String(ep.endpoint['Id'])}" is ${bytes} bytes as JSON, over the ${limit} an endpoint may take: Pinpoint allows ` +
+        `${MAX_ENDPOINT_BYTES} bytes (15 KB) per endpoint, of which about ${SERVER_FIELDS_ALLOWANCE} go to fields it adds itself; shorten or remove attributes`,
     });
   }
   return out;

@@ -181,7 +181,7 @@ describe('manifest: Pinpoint rules', () => {
       ),
     });
     assert.deepEqual(out, [
-      'a.yaml:5:5 error PS046 endpoints[1] | endpoint "big" is 15362 bytes as JSON; Pinpoint allows 15360 bytes (15 KB) per endpoint including about 256 bytes of fields it adds: shorten or remove attributes',
+      'a.yaml:5:5 error PS046 endpoints[1] | endpoint "big" is 15362 bytes as JSON, over the 15104 an endpoint may take: Pinpoint allows 15360 bytes (15 KB) per endpoint, of which about 256 go to fields it adds itself; shorten or remove attributes',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { CHANNEL_TYPES, type EndpointDemographic, type EndpointItem, type EndpointLocation, type EndpointUser } from '../../../providers/types.js';
 import { AJV_OPTIONS, GENERATED_URL, generateValidatorSource, SCHEMA_URL } from '../../../core/manifest/schema-codegen.js';
 import { PINSYNC_KEYWORDS } from '../../../core/manifest/schema-keywords.js';
+import * as generated from '../../../core/manifest/schema-validator.generated.js';
 import {
   ATTRIBUTE_MAPS,
   KEY_MAPS,
@@ -17,6 +18,7 @@ import {
   TOP_LEVEL_KEYS,
   propertiesOf,
   schemaAt,
+  validateDocument,
   type SchemaNode,
 } from '../../../core/manifest/schema.js';
 import type { ManifestEndpoint, ManifestSettings } from '../../../core/manifest/types.js';
@@ -97,6 +99,22 @@ describe('manifest schema', () => {
     assert.equal(await readFile(GENERATED_URL, 'utf8'), generateValidatorSource());
     // The schema the CLI runs with is the file's, carried by the generated module.
     assert.deepEqual(MANIFEST_SCHEMA, JSON.parse(await readFile(SCHEMA_URL, 'utf8')));
+  });
+
+  it('validates long lists in slices to the same errors, at their indexes in the whole list', () => {
+    // 1,300 endpoints (slices of 500), every one with an error, and errors outside the lists too.
+    const endpoints = Array.from({ length: 1300 }, (_, i) => ({ Id: `e${i}`, ChannelType: 'EMAIL', Adress: 'x' }));
+    const doc = { bogus: 1, defaults: { Id: 'no' }, endpoints, Item: [{ Id: 'i0', OptOut: 'MAYBE' }] };
+    const paths = validateDocument(doc).map((e) => `${e.instancePath} ${e.keyword}`);
+    assert.equal(paths.filter((p) => p.endsWith(' additionalProperties') && p.startsWith('/endpoints/')).length, 1300);
+    for (const i of [0, 499, 500, 1299]) assert.ok(paths.includes(`/endpoints/${i} additionalProperties`), String(i));
+    assert.ok(paths.includes(' additionalProperties'), 'the unknown top-level key');
+    assert.ok(paths.includes('/defaults/Id not'), 'defaults are still checked');
+    assert.ok(paths.includes('/Item/0/OptOut enum'), 'the other list too');
+    // The same errors as the generated validator gives for the whole document at once.
+    const whole = generated.validate as unknown as { (d: unknown): boolean; errors?: { instancePath: string; keyword: string }[] };
+    assert.equal(whole(doc), false);
+    assert.deepEqual([...paths].sort(), (whole.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`).sort());
   });
 
   it('is referenced by every YAML example, for editors', async () => {
