@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { EndpointItem, LiveEndpoint } from '../../providers/types.js';
+import { formatManifest } from '../fmt/index.js';
 
 const DEMOGRAPHIC = ['AppVersion', 'Locale', 'Make', 'Model', 'ModelVersion', 'Platform', 'PlatformVersion', 'Timezone'] as const;
 const LOCATION = ['City', 'Country', 'PostalCode', 'Region', 'Latitude', 'Longitude'] as const;
@@ -54,5 +55,8 @@ function pick<T extends object>(source: T | undefined, keys: readonly (keyof T)[
 export function renderExport(applicationId: string, endpoints: readonly LiveEndpoint[]): string {
   const declared = endpoints.map(toDeclared).sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
   const header = `# Exported by pinsync export from application ${applicationId}.\n# Review it, then commit it: a plan right after shows no changes.\n`;
-  return header + stringify({ applicationId, endpoints: declared }, { lineWidth: 0, flowCollectionPadding: false });
+  const text = header + stringify({ applicationId, endpoints: declared }, { lineWidth: 0, flowCollectionPadding: false });
+  // In the form `pinsync fmt` writes, so that `fmt --check` in CI passes on an exported file.
+  const formatted = formatManifest(text, 'yaml');
+  return formatted.ok ? formatted.text : text;
 }

@@ -12,7 +12,14 @@ export function formatYaml(text: string, options: FormatOptions = {}): FormatOut
   const error = doc.errors[0];
   if (error) return { ok: false, offset: error.pos[0], message: `invalid YAML: ${error.message}` };
   if (doc.contents === null) return { ok: true, text };
+  const firstKey = firstPairKey(doc.contents);
   new Canonicaliser(options).visit(doc.contents as Node, []);
+  // Comment lines above the file's first key are the file's header (a `$schema` modeline, say)
+  // more often than that key's: when reordering moves the key down, they stay at the top.
+  if (isScalar(firstKey) && firstKey.commentBefore && firstPairKey(doc.contents) !== firstKey) {
+    doc.commentBefore = doc.commentBefore ? `${doc.commentBefore}\n${firstKey.commentBefore}` : firstKey.commentBefore;
+    firstKey.commentBefore = undefined;
+  }
   try {
     return { ok: true, text: render(doc) };
   } catch {
@@ -67,12 +74,21 @@ class Canonicaliser {
   private visitSeq(seq: YAMLSeq<unknown>, path: DocPath): void {
     const isEndpointList = path.length === 1 && ENDPOINT_LISTS.includes(String(path[0]));
     if (isEndpointList && this.options.sort) {
+      // The comment lines above the first item belong to it (the reader hangs them on the list):
+      // they move with it. A blank line cannot open the sorted list.
+      const first = seq.items[0];
+      if (seq.commentBefore && (isMap(first) || isScalar(first))) {
+        first.commentBefore = first.commentBefore ? `${seq.commentBefore}\n${first.commentBefore}` : seq.commentBefore;
+        seq.commentBefore = undefined;
+      }
       seq.items = sortEndpoints(seq.items, (item) => (isMap(item) ? scalarValue((item as YAMLMap).get('Id', true)) : undefined));
     }
     seq.items.forEach((item, i) => {
       if (item) this.visit(item as Node, [...path, i]);
       if (isMap(item)) liftFirstComment(item as YAMLMap<unknown, unknown>);
     });
+    const first = seq.items[0];
+    if (isEndpointList && this.options.sort && (isMap(first) || isScalar(first))) first.spaceBefore = false;
     // Lists of plain values read best on one line; anything with structure or comments stays in block style.
     seq.flow = !isEndpointList && seq.items.every((item) => isScalar(item) && !item.comment && !item.commentBefore && !item.spaceBefore) && !seq.comment;
   }
@@ -101,6 +117,10 @@ function liftFirstComment(map: YAMLMap<unknown, unknown>): void {
     map.spaceBefore = true;
     key.spaceBefore = false;
   }
+}
+
+function firstPairKey(node: unknown): unknown {
+  return isMap(node) ? (node.items[0] as Pair<unknown, unknown> | undefined)?.key : undefined;
 }
 
 function scalarValue(node: unknown): unknown {

@@ -185,6 +185,8 @@ describe('e2e: saved plans, interruptions and locks guard against mistakes', fun
     const made = await cli(['export', '--app-id', APP, '--ids', 'ep-0001', '-o', 'new/dir/adopted.yaml']);
     assert.equal(made.code, 0, made.stderr);
     assert.match(await readFile(join(t.dir, 'new/dir/adopted.yaml'), 'utf8'), /Id: ep-0001/);
+    // Written in fmt's canonical form: a CI's `fmt --check` passes on it.
+    assert.equal((await cli(['fmt', '--check', 'new/dir/adopted.yaml'])).code, 0);
     const folder = await cli(['export', '--app-id', APP, '--ids', 'ep-0001', '-o', 'new', '--adopt']);
     assert.equal(folder.code, 1);
     assert.match(folder.stderr, /^Error: cannot write new: .*; nothing was adopted\n$/);

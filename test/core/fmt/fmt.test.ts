@@ -101,6 +101,19 @@ describe('fmt: canonical manifests', () => {
     assert.equal(fmt(text), text);
   });
 
+  it('moves the comment above the first endpoint with it when sorting, and opens the list with no blank line', () => {
+    const text = lines('endpoints:', '  # zed', '  - Id: zed', '    ChannelType: SMS', '', '  # ana', '  - Id: ana', '    ChannelType: SMS');
+    assert.equal(fmt(text, { sort: true }), lines('endpoints:', '  # ana', '  - Id: ana', '    ChannelType: SMS', '  # zed', '  - Id: zed', '    ChannelType: SMS'));
+  });
+
+  it("keeps the file's header comment at the top when the first key moves down", () => {
+    const text = lines('# yaml-language-server: $schema=../schema/manifest.schema.json', 'endpoints:', '  - Id: a', 'applicationId: app');
+    assert.equal(fmt(text), lines('# yaml-language-server: $schema=../schema/manifest.schema.json', '', 'applicationId: app', 'endpoints:', '  - Id: a'));
+    // A comment above a first key that stays first stays where it is.
+    const kept = lines('# the app', 'applicationId: app', 'endpoints:', '  - Id: a');
+    assert.equal(fmt(kept), kept);
+  });
+
   it('formats JSON in schema order with two-space indentation', () => {
     const out = fmt('{"Item": [{"ChannelType": "SMS", "Id": "b", "Attributes": {"Z": ["1"], "A": "x"}}, {"Id": "a"}], "applicationId": "x"}', { sort: true }, 'json');
     assert.equal(
