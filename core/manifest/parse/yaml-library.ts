@@ -1,7 +1,7 @@
 // The full YAML path: the yaml package's Document API, reduced to SourceNodes. Used for every file
 // the fast path declines, so its errors and warnings are the library's own.
 
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser } from 'yaml';
 import type { Node as YamlNode, ParsedNode } from 'yaml';
 import type { MapEntry, ParsedText, ScalarNode, SourceNode, SyntaxProblem } from './source-node.js';
 
@@ -10,7 +10,9 @@ export function readYamlWithLibrary(text: string): ParsedText {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   const problems: SyntaxProblem[] = [];
   for (const e of doc.errors) {
-    problems.push({ severity: 'error', offset: e.pos[0], message: describeYamlError(e.code, e.message) });
+    // The library reports a quote left open where the text ends; the quote that opened it is what to fix.
+    const offset = e.code === 'MISSING_CHAR' && /closing ["']quote/.test(e.message) ? (unclosedQuoteStart(text) ?? e.pos[0]) : e.pos[0];
+    problems.push({ severity: 'error', offset, message: describeYamlError(e.code, e.message) });
   }
   for (const w of doc.warnings) problems.push({ severity: 'warning', offset: w.pos[0], message: w.message });
   // A document with errors is not used, so it is not converted either.
@@ -47,7 +49,9 @@ class NodeConverter {
     }
     if (isAlias(node)) {
       const target = this.anchors.get(node.source);
-      if (target) return target;
+      // A copy placed at the alias: a problem in aliased content is reported where it is used
+      // (an endpoint declared twice through an alias is named at both places, not at the anchor twice).
+      if (target) return this.placedAt(target, start, node.range?.[1] ?? start);
       const message = `unknown alias *${node.source}: no anchor &${node.source} before it`;
       this.problems.push({ severity: 'error', offset: start, message });
       return { kind: 'scalar', value: null, start, end: node.range?.[1] ?? start };
@@ -79,6 +83,20 @@ class NodeConverter {
     return nullAt(start);
   }
 
+  /**
+   * The copies stop at a budget of nodes: aliases of aliases can stand for exponentially many
+   * (a "billion laughs" file), and past it the anchor's own nodes are shared, positions and all.
+   */
+  private copiesLeft = 100_000;
+
+  private placedAt(node: SourceNode, start: number, end: number): SourceNode {
+    if (this.copiesLeft <= 0) return node;
+    this.copiesLeft--;
+    if (node.kind === 'scalar') return { ...node, start, end };
+    if (node.kind === 'seq') return { kind: 'seq', items: node.items.map((item) => this.placedAt(item, start, end)), start };
+    return { kind: 'map', entries: node.entries.map((e) => ({ key: this.placedAt(e.key, start, end), value: this.placedAt(e.value, start, end) })), start };
+  }
+
   private remember(anchor: string | undefined, node: SourceNode): void {
     if (anchor) this.anchors.set(anchor, node);
   }
@@ -93,4 +111,33 @@ function toScalarValue(value: unknown): ScalarNode['value'] {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return Number(value);
   return String(value);
+}
+
+/** Where the quoted scalar that never closes starts, from the library's own tokens. */
+function unclosedQuoteStart(text: string): number | undefined {
+  let found: number | undefined;
+  const visit = (value: unknown): void => {
+    if (found !== undefined || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
+    const token = value as { type?: unknown; source?: unknown; offset?: unknown };
+    if ((token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') && typeof token.source === 'string' && typeof token.offset === 'number') {
+      if (!isClosed(token.source)) found = token.offset;
+      return;
+    }
+    for (const v of Object.values(value)) visit(v);
+  };
+  for (const token of new Parser().parse(text)) visit(token);
+  return found;
+}
+
+function isClosed(source: string): boolean {
+  const quote = source[0] as string;
+  if (source.length < 2 || !source.endsWith(quote)) return false;
+  let run = 0;
+  // The closing quote is not escaped: by an odd run of backslashes ("), or as '' (').
+  for (let i = source.length - 2; i > 0 && source[i] === (quote === '"' ? '\\' : "'"); i--) run++;
+  return run % 2 === 0;
 }

@@ -150,6 +150,18 @@ describe('manifest: syntax, duplicate keys and empty files', () => {
     );
   });
 
+  it('reports a quote left open where it opens, not where the file ends', async () => {
+    const text = lines('endpoints:', '  - Id: a', '    ChannelType: EMAIL', '    Address: "a@example.com', '  - Id: b', '    ChannelType: SMS', '', '# the end');
+    assert.deepEqual(brief(diagnosticsOf(await loadTree({ 'm.yaml': text }, ['m.yaml']))), ['m.yaml:4:14 error PS001']);
+  });
+
+  it('reports a problem in aliased content where the alias uses it', async () => {
+    const text = lines('endpoints:', '  - &first', '    Id: a', '    ChannelType: EMAIL', '  - *first');
+    const ds = diagnosticsOf(await loadTree({ 'm.yaml': text }, ['m.yaml']));
+    assert.deepEqual(brief(ds), ['m.yaml:5:5 error PS031 endpoints[1].Id']);
+    assert.match(ds[0]!.message, /already declared at m\.yaml:3:9/);
+  });
+
   it('reports an alias without an anchor', async () => {
     const ds = diagnosticsOf(await loadTree({ 'a.yaml': lines('endpoints:', '  - *nothing') }, ['a.yaml']));
     assert.deepEqual(brief(ds), ['a.yaml:2:5 error PS001']);
