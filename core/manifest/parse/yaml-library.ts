@@ -16,8 +16,10 @@ export function readYamlWithLibrary(text: string): ParsedText {
   }
   for (const w of doc.warnings) problems.push({ severity: 'warning', offset: w.pos[0], message: w.message });
   // A document with errors is not used, so it is not converted either.
-  if (doc.contents === null || doc.errors.length > 0) return { root: undefined, problems };
-  const root = new NodeConverter(problems).convert(doc.contents, 0);
+  // `---` with nothing after it but comments holds an empty scalar: as empty as a file of comments.
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null && contents.source === '') || doc.errors.length > 0) return { root: undefined, problems };
+  const root = new NodeConverter(problems).convert(contents, 0);
   return { root, problems };
 }
 
@@ -110,6 +112,8 @@ function toScalarValue(value: unknown): ScalarNode['value'] {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return Number(value);
+  // YAML 1.1's merge key `<<` is a symbol: named as written, so the hint about merge keys applies.
+  if (typeof value === 'symbol') return value.description ?? String(value);
   return String(value);
 }
 

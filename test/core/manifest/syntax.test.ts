@@ -162,6 +162,13 @@ describe('manifest: syntax, duplicate keys and empty files', () => {
     assert.match(ds[0]!.message, /already declared at m\.yaml:3:9/);
   });
 
+  it('takes a document marker followed only by comments as an empty file, and names a YAML 1.1 merge key as written', async () => {
+    const empty = await loadTree({ 'later.yaml': lines('---', '# endpoints go here') }, ['later.yaml']);
+    assert.deepEqual(brief(empty.diagnostics), ['later.yaml:1:1 warning PS007']);
+    const merge = await loadTree({ 'm.yaml': lines('%YAML 1.1', '---', 'endpoints:', '  - Id: a', '    ChannelType: SMS', '    <<: {Address: "+12065550100"}') }, ['m.yaml']);
+    assert.match(diagnosticsOf(merge)[0]!.message, /^unknown field "<<" in an endpoint; .*\(YAML merge keys are not supported: put shared fields under defaults:\)$/);
+  });
+
   it('reports an alias without an anchor', async () => {
     const ds = diagnosticsOf(await loadTree({ 'a.yaml': lines('endpoints:', '  - *nothing') }, ['a.yaml']));
     assert.deepEqual(brief(ds), ['a.yaml:2:5 error PS001']);
