@@ -100,7 +100,9 @@ async function listManifestFiles(root: string): Promise<{ relatives: string[]; u
       if (entry.isSymbolicLink()) {
         const target = await fs.stat(full).catch(() => undefined);
         isDir = target?.isDirectory() ?? false;
-        isFile = target?.isFile() ?? false;
+        // A link to a manifest that points nowhere is read, and fails, rather than skipped: its
+        // endpoints would silently leave the manifest (and a prune would delete them).
+        isFile = target?.isFile() ?? target === undefined;
       }
       if (isDir) {
         // A symlinked folder is followed once, so a link cycle cannot loop.
@@ -155,6 +157,7 @@ const ERROR_TEXT: Readonly<Record<string, string>> = {
   EPERM: 'operation not permitted',
   EISDIR: 'it is a folder',
   EMFILE: 'too many open files',
+  ENOENT: 'it does not exist (a symbolic link to nothing?)',
 };
 
 /** A short reason for a file-system error, without the absolute path Node puts in its message. */

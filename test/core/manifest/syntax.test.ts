@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadManifest } from '../../../core/manifest/index.js';
 import { brief, diagnosticsOf, lines, loadTree, makeTree, manifestOf, removeTrees } from './helpers.js';
@@ -132,6 +132,14 @@ describe('manifest: syntax, duplicate keys and empty files', () => {
     const messages = result.diagnostics.map((d) => d.message);
     assert.match(messages[1]!, /^cannot read latin1\.yaml: it is not UTF-8 text: line 5, column 14 holds bytes that are not UTF-8 .*; save it as UTF-8$/);
     assert.match(messages[2]!, /^cannot read utf16\.yaml: it is UTF-16 text .*; save it as UTF-8$/);
+  });
+
+  it('reports a link to a manifest that points nowhere, instead of leaving its endpoints out', async () => {
+    const dir = await makeTree({ 'm/a.yaml': lines('endpoints:', '  - Id: a', '    ChannelType: SMS') });
+    await symlink(join(dir, 'gone', 'shared.yaml'), join(dir, 'm', 'shared.yaml'));
+    const result = await loadManifest(['m'], { cwd: dir });
+    assert.deepEqual(brief(result.diagnostics), ['m/shared.yaml:1:1 error PS006']);
+    assert.equal(result.diagnostics[0]!.message, 'cannot read m/shared.yaml: it does not exist (a symbolic link to nothing?) (ENOENT)');
   });
 
   it("skips pinsync's own state files and saved plans found in a folder, and names them when given as manifests", async () => {
