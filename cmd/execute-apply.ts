@@ -62,7 +62,7 @@ export async function executeApply(plan: Plan, provider: LazyProvider, store: St
     const c = result.counts;
     const done = c.created + c.updated + c.replaced + c.deleted;
     io.err(
-      `Interrupted: ${done} of ${result.items.length} changes applied and recorded in the state; ${c.skipped} not started` +
+      `Interrupted: ${done} of ${result.items.length} changes applied and recorded in the state; ${c.skipped} not confirmed (not started, or cut short while being retried)` +
         (c.failed > 0 ? `, ${c.failed} failed` : '') +
         `. ${options.resumeHint ?? 'Run apply again to finish.'}\n`,
     );

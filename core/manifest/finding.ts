@@ -22,6 +22,8 @@ export interface MessageContext {
   readonly source: string;
   /** `file:line:column` of the finding's `related` place. */
   readonly related: string;
+  /** The format of the file the finding is in. */
+  readonly format: 'yaml' | 'json';
 }
 
 export interface Finding extends Place {

@@ -38,6 +38,7 @@ function toDiagnostic(f: Finding, items: ItemNodes): Diagnostic {
       : f.message({
           source: sourceOf(f.file, target.node),
           related: f.related ? formatPosition(positionAt(f.related.file, locate(f.related, items).start)) : '',
+          format: f.file.format,
         });
   const d: Diagnostic = {
     ...positionAt(f.file, target.start),

@@ -160,7 +160,7 @@ class ErrorMapper {
     if (expected === 'string' && isQuotable(value)) {
       if (schemaPath.includes('/attributeValues/')) this.unquotedAttributeValue(path, value);
       else
-        this.add(path, 'UNQUOTED_SCALAR', ({ source }) => `${label} must be a string, not ${describeValue(value)}: put it in quotes (${JSON.stringify(source || String(value))})`);
+        this.add(path, 'UNQUOTED_SCALAR', ({ source, format }) => `${label} must be a string, not ${describeValue(value)}: ${quoteHint(source, value, format)}`);
       return;
     }
     if (path.length === 0) {
@@ -188,9 +188,9 @@ class ErrorMapper {
     this.add(
       path,
       'UNQUOTED_SCALAR',
-      ({ source }) =>
-        `attribute values must be strings, not ${describeValue(value)}: put it in quotes (${JSON.stringify(source || String(value))}); ` +
-        'YAML reads unquoted numbers, true/false and null as other types',
+      ({ source, format }) =>
+        `attribute values must be strings, not ${describeValue(value)}: ${quoteHint(source, value, format)}` +
+        (format === 'yaml' && !isQuoted(source) ? '; YAML reads unquoted numbers, true/false and null as other types' : ''),
     );
   }
 
@@ -286,4 +286,18 @@ function nounOf(path: DocPath): string {
 
 function isEndpointPath(path: DocPath): boolean {
   return (path[0] === 'endpoints' || path[0] === 'Item') && typeof path[1] === 'number';
+}
+
+/**
+ * How to make a value a string: quote it; in JSON, as a JSON string. A YAML value already quoted
+ * is not a string only because a tag (`!!int "5"`) says otherwise.
+ */
+function quoteHint(source: string, value: unknown, format: 'yaml' | 'json'): string {
+  if (format === 'yaml' && isQuoted(source)) return `remove the tag (such as !!int) that makes ${source} another type`;
+  const text = format === 'json' ? JSON.stringify(String(value)) : JSON.stringify(source || String(value));
+  return `put it in quotes (${text})`;
+}
+
+function isQuoted(source: string): boolean {
+  return source.startsWith('"') || source.startsWith("'");
 }

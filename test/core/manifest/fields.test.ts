@@ -209,4 +209,13 @@ describe('manifest: field checks', () => {
       '6:7 PS022 endpoints[0].Attributes | names in Attributes must be strings, not the number 2024: put it in quotes ("2024")',
     ]);
   });
+  it('says how to make a value a string in the file it is in: quotes in YAML and JSON, or removing a tag', async () => {
+    const yaml = await loadTree({ 'tag.yaml': lines('endpoints:', '  - Id: a', '    ChannelType: SMS', '    Address: !!int "5"', '    Attributes:', '      Plan: [8]') }, ['tag.yaml']);
+    assert.deepEqual(diagnosticsOf(yaml).map((d) => d.message), [
+      'Address must be a string, not the number 5: remove the tag (such as !!int) that makes "5" another type',
+      'attribute values must be strings, not the number 8: put it in quotes ("8"); YAML reads unquoted numbers, true/false and null as other types',
+    ]);
+    const json = await loadTree({ 'num.json': '{"endpoints": [{"Id": "a", "ChannelType": "SMS", "Attributes": {"Plan": [1]}}]}' }, ['num.json']);
+    assert.deepEqual(diagnosticsOf(json).map((d) => d.message), ['attribute values must be strings, not the number 1: put it in quotes ("1")']);
+  });
 });
