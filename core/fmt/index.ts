@@ -17,7 +17,7 @@ export function formatManifest(text: string, format: SourceFormat, options: Form
   const outcome = format === 'json' ? formatJson(text, options) : formatYaml(text, options);
   if (!outcome.ok || outcome.text === text) return outcome;
   if (!sameMeaning(text, outcome.text, format, options)) {
-    return { ok: false, message: MEANING_CHANGED };
+    return { ok: false, message: format === 'json' ? 'formatting would change what this file means; left as it is' : MEANING_CHANGED };
   }
   return outcome;
 }
@@ -45,6 +45,8 @@ function normalise(value: unknown, path: readonly (string | number)[], sorted: b
       : value;
     return items.map((item, i) => normalise(item, [...path, i], sorted));
   }
+  // -0 is written as 0, in JSON as by the SDK: the same number to Pinpoint.
+  if (Object.is(value, -0)) return 0;
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
   return Object.fromEntries(

@@ -114,6 +114,11 @@ describe('fmt: canonical manifests', () => {
     assert.equal(fmt(kept), kept);
   });
 
+  it('formats a JSON file holding -0 (the same number as 0 to Pinpoint)', () => {
+    const text = '{"endpoints": [{"Id": "a", "ChannelType": "SMS", "Metrics": {"x": -0}}]}';
+    assert.match(fmt(text, {}, 'json'), /"x": 0/);
+  });
+
   it('formats JSON in schema order with two-space indentation', () => {
     const out = fmt('{"Item": [{"ChannelType": "SMS", "Id": "b", "Attributes": {"Z": ["1"], "A": "x"}}, {"Id": "a"}], "applicationId": "x"}', { sort: true }, 'json');
     assert.equal(
