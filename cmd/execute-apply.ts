@@ -1,13 +1,44 @@
 import { applyPlan, verifyApply, type ApplyResult, type VerifyResult } from '../core/apply/index.js';
 import type { Plan } from '../core/plan/index.js';
-import type { StateStore } from '../core/state/index.js';
+import { acquireLock, currentLockInfo, releaseLockSync, type StateStore } from '../core/state/index.js';
 import { isInterrupted } from '../core/calls/retry.js';
 import { ExitCode } from './errors.js';
 import type { Io } from './io.js';
-import type { LazyProvider } from './provider.js';
-import type { Progress } from './progress.js';
+import { lazyProvider, type CallOptions, type ConnectionOptions, type LazyProvider } from './provider.js';
+import { createProgress, type Progress } from './progress.js';
 import { renderApplyJson, renderApplyText, renderVerifyText } from './render-apply.js';
-import { interruptedExitCode } from './signals.js';
+import { interruptedExitCode, interruptOnSignals } from './signals.js';
+
+/** What an apply runs with: see withApplyRun. */
+export interface ApplyRun {
+  readonly signal: AbortSignal;
+  readonly progress: Progress;
+  readonly provider: LazyProvider;
+}
+
+/**
+ * The frame of every apply: the state's lock, the signals (a second one drops the lock as the
+ * process exits), the progress display and the paced provider, all released when `body` ends.
+ */
+export async function withApplyRun<T>(
+  statePath: string,
+  applicationId: string,
+  options: ConnectionOptions & Omit<CallOptions, 'signal' | 'onRetry'>,
+  io: Io,
+  body: (run: ApplyRun) => Promise<T>,
+): Promise<T> {
+  const release = await acquireLock(statePath, currentLockInfo('pinsync apply'));
+  const interrupt = interruptOnSignals(io, () => releaseLockSync(statePath));
+  const progress = createProgress(io);
+  const provider = lazyProvider(applicationId, { ...options, signal: interrupt.signal, onRetry: () => progress.retried() }, io.cwd);
+  try {
+    return await body({ signal: interrupt.signal, progress, provider });
+  } finally {
+    interrupt.dispose();
+    await provider.close();
+    await release();
+  }
+}
 
 export interface ExecuteOptions {
   readonly concurrency: number;

@@ -1,15 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { findStaleEndpoints, withoutChanges } from '../../core/apply/index.js';
-import { parsePlanFile, type Plan } from '../../core/plan/index.js';
+import { parsePlanFile, startsLikePlan, type Plan } from '../../core/plan/index.js';
 import { renderPlan } from '../../core/render/index.js';
-import { acquireLock, currentLockInfo, releaseLockSync, StateStore } from '../../core/state/index.js';
+import { StateStore } from '../../core/state/index.js';
 import { ExitCode, UserError } from '../errors.js';
-import { executeApply } from '../execute-apply.js';
+import { executeApply, withApplyRun } from '../execute-apply.js';
 import { styleFor, type Io } from '../io.js';
-import { createProgress } from '../progress.js';
-import { connectionTarget, lazyProvider } from '../provider.js';
-import { beforeWrites, interruptOnSignals } from '../signals.js';
+import { connectionTarget } from '../provider.js';
+import { beforeWrites } from '../signals.js';
 import type { ApplyArgs } from './apply.js';
 
 /**
@@ -32,7 +31,7 @@ function looksLikePlan(text: string): boolean {
   if (!text.includes('"formatVersion"')) return false;
   // Written by `plan --out` with formatVersion first; anything else (re-serialised, truncated) is
   // settled by reading it: a truncated plan is still named as one when its start says so.
-  if (/^\s*\{\s*"formatVersion"\s*:/.test(text)) return true;
+  if (startsLikePlan(text)) return true;
   try {
     const data = JSON.parse(text) as unknown;
     return typeof data === 'object' && data !== null && 'formatVersion' in data && 'changes' in data;
@@ -78,30 +77,27 @@ export async function applySavedPlan(saved: { plan: Plan; file: string }, args: 
         'Apply it with the same --local, --endpoint-url, --region and --profile (and AWS_ environment) as the plan, or make a new plan for this target',
     );
   }
-  const statePath = resolve(io.cwd, args.state ?? plan.state.path);
-  const release = await acquireLock(statePath, currentLockInfo('pinsync apply'));
-  const interrupt = interruptOnSignals(io, () => releaseLockSync(statePath));
-  const progress = createProgress(io);
-  const provider = lazyProvider(plan.applicationId, { ...args, signal: interrupt.signal, onRetry: () => progress.retried() }, io.cwd);
-  try {
+  const bound = plan.state;
+  const statePath = resolve(io.cwd, args.state ?? bound.path);
+  await withApplyRun(statePath, plan.applicationId, args, io, async ({ signal, progress, provider }) => {
     const store = await StateStore.open(statePath);
     const stale: string[] = [];
-    if (store.stateLineage !== plan.state.lineage && plan.state.serial > 0) {
-      throw new UserError(`the plan was made against another state file (lineage ${plan.state.lineage}), not ${relative(io.cwd, statePath)}; pass the right one with --state`);
+    if (store.stateLineage !== bound.lineage && bound.serial > 0) {
+      throw new UserError(`the plan was made against another state file (lineage ${bound.lineage}), not ${relative(io.cwd, statePath)}; pass the right one with --state`);
     }
-    if (store.stateSerial !== plan.state.serial) {
+    if (store.stateSerial !== bound.serial) {
       // A plan read from Pinpoint can still tell, endpoint by endpoint, what moved since
       // (--allow-stale skips those); a plan made from the state alone cannot.
       if (plan.fingerprints === undefined) {
-        throw new UserError(`the state changed since the plan was made (serial ${plan.state.serial}, now ${store.stateSerial}), and the plan was made from the state alone (--refresh state), so nothing tells which of its changes still hold; make a new plan`);
+        throw new UserError(`the state changed since the plan was made (serial ${bound.serial}, now ${store.stateSerial}), and the plan was made from the state alone (--refresh state), so nothing tells which of its changes still hold; make a new plan`);
       }
       if (!args.allowStale) {
-        throw new UserError(`the state changed since the plan was made (serial ${plan.state.serial}, now ${store.stateSerial}): another apply ran; make a new plan, or pass --allow-stale to apply the endpoints that did not change since`);
+        throw new UserError(`the state changed since the plan was made (serial ${bound.serial}, now ${store.stateSerial}): another apply ran; make a new plan, or pass --allow-stale to apply the endpoints that did not change since`);
       }
     }
     if (plan.changes.length > 0 && plan.fingerprints !== undefined) {
       const fingerprinted = plan;
-      stale.push(...(await beforeWrites(interrupt.signal, io, async () => findStaleEndpoints(fingerprinted, await provider.get(), args.concurrency))));
+      stale.push(...(await beforeWrites(signal, io, async () => findStaleEndpoints(fingerprinted, await provider.get(), args.concurrency))));
     }
     if (stale.length > 0 && !args.allowStale) {
       io.out(await renderPlan(plan, 'text', { style: styleFor(io, args.color), stale }));
@@ -121,16 +117,12 @@ export async function applySavedPlan(saved: { plan: Plan; file: string }, args: 
     if (args.format !== 'json') io.out(`Applying the saved plan ${name} (${plan.changes.length} changes).\n`);
     await executeApply(plan, provider, store, io, {
       ...args,
-      signal: interrupt.signal,
+      signal,
       progress,
       // The state moved on with what was applied, so this plan no longer matches it.
       resumeHint: 'Make a new plan (`pinsync plan --out FILE`) and apply it to finish.',
     });
-  } finally {
-    interrupt.dispose();
-    await provider.close();
-    await release();
-  }
+  });
 }
 
 function describeTarget(target: string): string {

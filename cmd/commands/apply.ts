@@ -1,15 +1,13 @@
 import { createInterface } from 'node:readline/promises';
 import { renderPlan } from '../../core/render/index.js';
-import { acquireLock, currentLockInfo, releaseLockSync, StateStore } from '../../core/state/index.js';
+import { StateStore } from '../../core/state/index.js';
 import { ExitCode, UserError } from '../errors.js';
-import { executeApply } from '../execute-apply.js';
+import { executeApply, withApplyRun } from '../execute-apply.js';
 import { styleFor, type Io } from '../io.js';
 import { loadOrExit, resolveApplicationId } from '../load.js';
 import { makePlan } from '../make-plan.js';
 import type { CommonArgs, PlanningArgs } from '../options.js';
-import { createProgress } from '../progress.js';
-import { lazyProvider } from '../provider.js';
-import { beforeWrites, interruptOnSignals } from '../signals.js';
+import { beforeWrites } from '../signals.js';
 import { resolveStatePath } from '../state-path.js';
 import { applySavedPlan, readSavedPlan } from './apply-saved.js';
 
@@ -35,13 +33,9 @@ export async function runApply(args: ApplyArgs, io: Io): Promise<void> {
     );
   }
   const statePath = await resolveStatePath(args.state, args.paths, args.local, io.cwd);
-  const release = await acquireLock(statePath, currentLockInfo('pinsync apply'));
-  const interrupt = interruptOnSignals(io, () => releaseLockSync(statePath));
-  const progress = createProgress(io);
-  const provider = lazyProvider(applicationId, { ...args, signal: interrupt.signal, onRetry: () => progress.retried() }, io.cwd);
-  try {
+  await withApplyRun(statePath, applicationId, args, io, async ({ signal, progress, provider }) => {
     const store = await StateStore.open(statePath);
-    const plan = await beforeWrites(interrupt.signal, io, () => makePlan(manifest, applicationId, store.endpointsOf(applicationId), provider.get, args));
+    const plan = await beforeWrites(signal, io, () => makePlan(manifest, applicationId, store.endpointsOf(applicationId), provider.get, args));
     if (args.format !== 'json') io.out(await renderPlan(plan, 'text', { style: styleFor(io, args.color) }));
     if (plan.safety.length > 0 && !args.force) {
       io.err(`\nApply refused: the plan breaks ${plan.safety.length === 1 ? 'a safety check' : `${plan.safety.length} safety checks`} (listed above); nothing was sent. Pass --force to apply anyway.\n`);
@@ -51,12 +45,8 @@ export async function runApply(args: ApplyArgs, io: Io): Promise<void> {
       io.err('Apply cancelled; nothing was sent.\n');
       throw new ExitCode(1);
     }
-    await executeApply(plan, provider, store, io, { ...args, signal: interrupt.signal, progress });
-  } finally {
-    interrupt.dispose();
-    await provider.close();
-    await release();
-  }
+    await executeApply(plan, provider, store, io, { ...args, signal, progress });
+  });
 }
 
 async function confirm(io: Io, target: string): Promise<boolean> {

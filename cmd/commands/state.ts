@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { acquireLock, currentLockInfo, forceUnlock, StateStore, stateApplication } from '../../core/state/index.js';
+import { acquireLock, currentLockInfo, describeHolder, forceUnlock, StateStore, stateApplication } from '../../core/state/index.js';
 import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
 import { resolveStatePath } from '../state-path.js';
@@ -79,6 +79,6 @@ export async function runStateUnlock(args: StateArgs, io: Io): Promise<void> {
   } else if (holder === 'unreadable') {
     io.out(`Removed the lock on ${path}.\n`);
   } else {
-    io.out(`Removed the lock on ${path} held by ${holder.command} (pid ${holder.pid}, ${holder.user}@${holder.host}) since ${holder.since}.\n`);
+    io.out(`Removed the lock on ${path} held by ${describeHolder(holder)}.\n`);
   }
 }

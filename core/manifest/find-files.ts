@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.js';
+import { startsLikePlan } from '../plan/plan-file.js';
 import { CODES } from './codes.js';
 import type { SourceFormat } from './parse/index.js';
 
@@ -135,7 +136,7 @@ export function isToolFile(name: string): boolean {
 export function toolFileKind(text: string): 'state' | 'plan' | undefined {
   const head = text.slice(0, 200);
   if (/^\s*\{\s*"format"\s*:\s*"pinsync-state\//.test(head)) return 'state';
-  if (/^\s*\{\s*"formatVersion"\s*:/.test(head) && text.includes('"checksum"')) return 'plan';
+  if (startsLikePlan(text) && text.includes('"checksum"')) return 'plan';
   return undefined;
 }
 

@@ -27,6 +27,14 @@ export function planChecksum(plan: Plan): string {
   return `sha256:${createHash('sha256').update(canonicalJson(planBody(plan))).digest('hex')}`;
 }
 
+/**
+ * Whether a text starts as `plan --out` writes a plan (formatVersion first): enough to tell a plan,
+ * even a truncated one, from a manifest without reading it whole.
+ */
+export function startsLikePlan(text: string): boolean {
+  return /^\s*\{\s*"formatVersion"\s*:/.test(text.slice(0, 200));
+}
+
 export type PlanFileResult = { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly message: string };
 
 /**

@@ -1,6 +1,6 @@
 export * from './types.js';
 export { emptyState, loadState, readState, writeFileAtomic, renderState, stateApplication, updateState, StateFileError, type LoadedState } from './state-file.js';
 export { StateEndpoints, toStateEndpoint } from './state-endpoints.js';
-export { acquireLock, currentLockInfo, forceUnlock, lockPathFor, readLock, releaseLockSync, StateLockedError, type LockInfo } from './lock.js';
+export { acquireLock, currentLockInfo, describeHolder, forceUnlock, lockPathFor, readLock, releaseLockSync, StateLockedError, type LockInfo } from './lock.js';
 export { StateStore } from './store.js';
 export { journalPathFor, readJournal } from './journal.js';

@@ -125,7 +125,7 @@ function describeLock(path: string, holder: LockInfo | undefined, alive: boolean
   if (holder === undefined) {
     return `the state is locked (${path}) by another run; if no pinsync run is in progress, run \`${unlock}\``;
   }
-  const who = `${holder.command} (pid ${holder.pid}, ${holder.user}@${holder.host}) since ${holder.since}`;
+  const who = describeHolder(holder);
   if (alive === false) {
     return `the state is locked by ${who}, and that process is no longer running: run \`${unlock}\` to remove the lock (${path})`;
   }
@@ -134,10 +134,15 @@ function describeLock(path: string, holder: LockInfo | undefined, alive: boolean
 
 function describeLiveHolder(path: string, holder: LockInfo): string {
   return (
-    `the lock is held by ${holder.command} (pid ${holder.pid}, ${holder.user}@${holder.host}) since ${holder.since}, which is still running: ` +
+    `the lock is held by ${describeHolder(holder)}, which is still running: ` +
     `removing its lock would let another run overwrite what it records. Wait for it to finish, or stop it; ` +
     `\`pinsync state unlock --force\` removes the lock anyway (${path})`
   );
+}
+
+/** Who holds a lock, as every message names it. */
+export function describeHolder(holder: LockInfo): string {
+  return `${holder.command} (pid ${holder.pid}, ${holder.user}@${holder.host}) since ${holder.since}`;
 }
 
 /** A path as one word of a POSIX shell command line. */
