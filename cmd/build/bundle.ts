@@ -5,9 +5,9 @@
 // chunks of their own, loaded by the commands that use them. Run by `npm run build` after tsc.
 
 import { rmSync } from 'node:fs';
-import { relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 const dist = fileURLToPath(new URL('../../', import.meta.url));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,11 +39,10 @@ const lazyStringWidth: Plugin = {
 // Chunk names carry a hash of their content: clear out the last build's.
 rmSync(`${dist}bin`, { recursive: true, force: true });
 
-await build({
-  entryPoints: [`${dist}cmd/main.js`],
-  outdir: `${dist}bin`,
+const shared: BuildOptions = {
+  // Paths in the metafile are relative to the project.
+  absWorkingDir: root,
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -52,10 +51,29 @@ await build({
   mainFields: ['module', 'main'],
   // CommonJS dependencies call require() for Node's own modules.
   banner: { js: "import { createRequire as __pinsyncCreateRequire } from 'node:module'; const require = __pinsyncCreateRequire(import.meta.url);" },
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   // For a stack trace of the bundle read back against the sources: `node --enable-source-maps`.
   sourcemap: true,
   logLevel: 'warning',
+};
+
+const main = await build({
+  ...shared,
+  entryPoints: [`${dist}cmd/main.js`],
+  outdir: `${dist}bin`,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   plugins: [lazyStringWidth],
+  metafile: true,
+});
+
+// The state's digest worker (core/state/state-digests.ts) is started from a URL next to the module
+// that starts it: it is bundled whole into the folder of the output that module landed in.
+const starter = relative(root, `${dist}core/state/state-digests.js`);
+const output = Object.entries(main.metafile?.outputs ?? {}).find(([, o]) => Object.hasOwn(o.inputs, starter))?.[0];
+if (output === undefined) throw new Error(`no bundle output holds ${starter}`);
+await build({
+  ...shared,
+  entryPoints: [`${dist}core/state/state-digest-worker.js`],
+  outfile: `${dirname(resolve(root, output))}/state-digest-worker.js`,
 });

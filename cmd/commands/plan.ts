@@ -16,10 +16,13 @@ export interface PlanArgs extends CommonArgs, PlanningArgs, RedactArgs {
 
 /** `pinsync plan`: read, compare, print. Makes no write call and takes no lock. */
 export async function runPlan(args: PlanArgs, io: Io): Promise<void> {
+  // The state is read while the manifest is, so that with --refresh state a worker digests its
+  // entries meanwhile (see core/state/state-digests.ts). Its errors still come after the manifest's.
+  const opening = openState(args, io);
+  opening.catch(() => undefined);
   const manifest = await loadOrExit(args.paths, io, 'plan');
   const applicationId = resolveApplicationId(args.appId, io, manifest);
-  const statePath = await resolveStatePath(args.state, args.paths, args.local, io.cwd);
-  const store = await StateStore.open(statePath);
+  const { statePath, store } = await opening;
   const provider = lazyProvider(applicationId, args, io.cwd);
   try {
     let plan = await makePlan(manifest, applicationId, store.endpointsOf(applicationId), provider.get, args);
@@ -43,4 +46,9 @@ export async function runPlan(args: PlanArgs, io: Io): Promise<void> {
   } finally {
     await provider.close();
   }
+}
+
+async function openState(args: PlanArgs, io: Io): Promise<{ statePath: string; store: StateStore }> {
+  const statePath = await resolveStatePath(args.state, args.paths, args.local, io.cwd);
+  return { statePath, store: await StateStore.open(statePath, { digests: args.refresh === 'state' }) };
 }

@@ -48,6 +48,11 @@ export interface PlanInput {
  */
 export interface LastApplied extends ReadonlyMap<string, StateEndpoint> {
   peek?(key: string): StateEndpoint | undefined;
+  /**
+   * True when the entry is known to equal `declared` (Id aside) with the same `protect`, without
+   * parsing it (the state store's digests); undefined when that is not known.
+   */
+  matchesApplied?(key: string, declared: EndpointItem, protect: true | undefined): true | undefined;
 }
 
 /** What the planner needs of the endpoints read: a lookup by lowercased Id (a Map will do). */
@@ -82,6 +87,11 @@ export function planChanges(input: PlanInput): Plan {
     let last: StateEndpoint | undefined;
     if (input.liveIsLastApplied) {
       // Declared as last applied, and live is the last applied: the diff would be empty.
+      if (input.lastApplied.matchesApplied?.(key, d.endpoint, protect)) {
+        stillDeclared++;
+        unchanged++;
+        continue;
+      }
       last = input.lastApplied.peek ? input.lastApplied.peek(key) : input.lastApplied.get(key);
       if (last !== undefined) stillDeclared++;
       if (stateMatches(last, d.endpoint, protect)) {

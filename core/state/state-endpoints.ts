@@ -1,5 +1,6 @@
 import { canonicalJson } from '../util/canonical-json.js';
 import type { EndpointItem } from '../../providers/types.js';
+import { EntryDigests, type StateDigests } from './state-digests.js';
 import type { StateEndpoint } from './types.js';
 
 /** What the state records for a declared endpoint once it is applied. */
@@ -20,10 +21,14 @@ export class StateFileError extends Error {
  * One application's managed endpoints, keyed by lowercased Id. An entry read from a state file
  * stays as the canonical JSON text the file holds until something asks for it: a plan from the
  * state parses each entry once to compare it with its declaration (`peek`) and keeps only those
- * that differ, and writing the state back copies the text of the others untouched.
+ * that differ, and writing the state back copies the text of the others untouched. Texts are
+ * numbered in the order read, which is how a digest worker numbers them too (state-digests.ts).
  */
 export class StateEndpoints implements ReadonlyMap<string, StateEndpoint> {
-  private readonly items = new Map<string, StateEndpoint | string>();
+  /** An endpoint, or the number of its text in `texts`. */
+  private readonly items = new Map<string, StateEndpoint | number>();
+  private readonly texts: string[] = [];
+  private digests: EntryDigests | undefined;
 
   /** `source` names the state file in errors. */
   constructor(private readonly source = 'the state file') {}
@@ -38,8 +43,8 @@ export class StateEndpoints implements ReadonlyMap<string, StateEndpoint> {
 
   get(key: string): StateEndpoint | undefined {
     const entry = this.items.get(key);
-    if (typeof entry !== 'string') return entry;
-    const endpoint = this.parse(key, entry);
+    if (typeof entry !== 'number') return entry;
+    const endpoint = this.parse(key, this.texts[entry] as string);
     this.items.set(key, endpoint);
     return endpoint;
   }
@@ -51,23 +56,52 @@ export class StateEndpoints implements ReadonlyMap<string, StateEndpoint> {
    */
   peek(key: string): StateEndpoint | undefined {
     const entry = this.items.get(key);
-    return typeof entry === 'string' ? this.parse(key, entry) : entry;
+    return typeof entry === 'number' ? this.parse(key, this.texts[entry] as string) : entry;
+  }
+
+  /** How many texts were read (a key read twice counts twice; the later one is its entry). */
+  get textCount(): number {
+    return this.texts.length;
+  }
+
+  /** The text read `n`th, parsed (and not kept). */
+  parseText(n: number): StateEndpoint {
+    return this.parse(`#${n}`, this.texts[n] as string);
+  }
+
+  /** The digests of the texts read, `base` on in `digests` being the first's. */
+  useDigests(digests: StateDigests, base: number): void {
+    this.digests = new EntryDigests(digests, base);
+  }
+
+  /**
+   * True when the entry, still as read, is known to equal `declared` (Id aside) with the same
+   * `protect`: its digest is ready and matches. Undefined when that is not known; compare in full.
+   */
+  matchesApplied(key: string, declared: object, protect: true | undefined): true | undefined {
+    const entry = this.items.get(key);
+    if (this.digests === undefined || typeof entry !== 'number') return undefined;
+    return this.digests.matches(entry, declared, protect) ? true : undefined;
   }
 
   /** Whether the entry is still the file's text, never parsed and kept. */
   holdsText(key: string): boolean {
-    return typeof this.items.get(key) === 'string';
+    return typeof this.items.get(key) === 'number';
   }
 
   /** The entry as canonical JSON: its file text when it still has it. */
   textOf(key: string): string | undefined {
     const entry = this.items.get(key);
-    return entry === undefined || typeof entry === 'string' ? entry : canonicalJson(entry);
+    if (entry === undefined) return undefined;
+    return typeof entry === 'number' ? this.texts[entry] : canonicalJson(entry);
   }
 
   /** Adds an entry: an endpoint, or its canonical JSON text as read from a state file. */
   set(key: string, entry: StateEndpoint | string): void {
-    this.items.set(key, entry);
+    if (typeof entry === 'string') {
+      this.items.set(key, this.texts.length);
+      this.texts.push(entry);
+    } else this.items.set(key, entry);
   }
 
   delete(key: string): boolean {

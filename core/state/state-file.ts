@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, realpath, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StateEndpoints, StateFileError } from './state-endpoints.js';
+import { DIGEST_WORKER_MIN_ENTRIES, startStateDigests } from './state-digests.js';
 import { STATE_FORMAT, type State, type StateApplication, type StateEndpoint } from './types.js';
 
 export { StateFileError };
@@ -19,8 +20,17 @@ export interface LoadedState {
 
 /** Reads the state file; an absent file is an empty state (nothing managed yet). */
 export async function readState(path: string): Promise<State> {
-  const text = await readStateText(path);
-  return text === undefined ? emptyState() : parseState(text, path);
+  const bytes = await readStateBytes(path);
+  return bytes === undefined ? emptyState() : parseState(decodeStateText(bytes), path);
+}
+
+export interface LoadOptions {
+  /**
+   * Digest the entries on a worker thread, for a plan from the state to compare them with their
+   * declarations (a state of fewer than `digestMinEntries` entries is compared without one).
+   */
+  readonly digests?: boolean;
+  readonly digestMinEntries?: number;
 }
 
 /**
@@ -28,27 +38,49 @@ export async function readState(path: string): Promise<State> {
  * is split into lines and its entries kept as text, parsed only when used; any other valid state
  * file (edited by hand, reformatted) is parsed whole. Both give the same endpoints.
  */
-export async function loadState(path: string): Promise<LoadedState> {
-  const text = await readStateText(path);
-  if (text === undefined) {
+export async function loadState(path: string, options: LoadOptions = {}): Promise<LoadedState> {
+  const bytes = await readStateBytes(path);
+  if (bytes === undefined) {
     const empty = emptyState();
     return { lineage: empty.lineage, serial: empty.serial, applications: new Map() };
   }
-  const rendered = splitRendered(text, path);
-  if (rendered !== undefined) return rendered;
+  const text = decodeStateText(bytes);
+  const rendered = splitStateText(text, path);
+  if (rendered !== undefined) {
+    if (options.digests) attachDigests(bytes, rendered.applications, options.digestMinEntries ?? DIGEST_WORKER_MIN_ENTRIES);
+    return rendered;
+  }
   const state = parseState(text, path);
   return { lineage: state.lineage, serial: state.serial, applications: endpointMaps(state, path) };
 }
 
-async function readStateText(path: string): Promise<string | undefined> {
+function attachDigests(bytes: Uint8Array, applications: ReadonlyMap<string, StateEndpoints>, minEntries: number): void {
+  let texts = 0;
+  for (const endpoints of applications.values()) texts += endpoints.textCount;
+  if (texts < minEntries) return;
+  const digests = startStateDigests(bytes, texts);
+  if (digests === undefined) return;
+  let base = 0;
+  for (const endpoints of applications.values()) {
+    endpoints.useDigests(digests, base);
+    base += endpoints.textCount;
+  }
+}
+
+async function readStateBytes(path: string): Promise<Buffer | undefined> {
   try {
-    const text = await readFile(path, 'utf8');
-    // An editor may have saved it with a byte-order mark, which JSON does not allow.
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StateFileError(`cannot read the state file ${path}: ${(error as Error).message}`);
   }
+}
+
+/** The state file's text; the digest worker decodes its copy of the bytes with this too. */
+export function decodeStateText(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  // An editor may have saved it with a byte-order mark, which JSON does not allow.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function parseState(text: string, path: string): State {
@@ -82,7 +114,7 @@ const ENTRY_INDENT = '        ';
  * The state file split as `renderState` lays it out, each endpoint's canonical JSON kept as text;
  * `undefined` when the file is laid out any other way (the caller parses it whole then).
  */
-function splitRendered(text: string, path: string): LoadedState | undefined {
+export function splitStateText(text: string, path: string): LoadedState | undefined {
   const lines = text.split('\n');
   if (lines[0] !== '{' || lines[1] !== `  "format": ${JSON.stringify(STATE_FORMAT)},` || lines[4] !== '  "applications": {') return undefined;
   const lineage = LINEAGE_LINE.exec(lines[2] ?? '');

@@ -1,6 +1,6 @@
 import { JournalWriter, readJournal, removeJournal } from './journal.js';
 import { StateEndpoints } from './state-endpoints.js';
-import { loadState, renderStateText, writeFileAtomic } from './state-file.js';
+import { loadState, renderStateText, writeFileAtomic, type LoadOptions } from './state-file.js';
 import { STATE_FORMAT, type State, type StateEndpoint } from './types.js';
 
 /**
@@ -22,8 +22,8 @@ export class StateStore {
     this.journal = new JournalWriter(path);
   }
 
-  static async open(path: string): Promise<StateStore> {
-    const state = await loadState(path);
+  static async open(path: string, options: LoadOptions = {}): Promise<StateStore> {
+    const state = await loadState(path, options);
     const store = new StateStore(path, state.lineage, state.serial, state.applications, false);
     const journal = await readJournal(path);
     for (const entry of journal) store.apply(entry.app, entry);

@@ -1,0 +1,56 @@
+import { Worker } from 'node:worker_threads';
+import { digestApplied } from './applied-digest.js';
+
+/**
+ * The digests of a state file's entries, written by a worker thread while the main thread reads
+ * the manifest. Entries are numbered in the file's order across applications; `progress[0]` is how
+ * many are done, stored after their digests, so that every entry below it can be read without
+ * waiting. A worker that stops (an entry it cannot parse, a thread that fails to start) leaves the
+ * rest undone, and they are compared the ordinary way, which also reports the entry's error.
+ */
+export interface StateDigests {
+  /** Two lanes per entry. */
+  readonly lanes: Uint32Array;
+  readonly progress: Int32Array;
+}
+
+/** The worker is worth its start only for a state of this many entries or more. */
+export const DIGEST_WORKER_MIN_ENTRIES = 5000;
+
+/** Starts a worker that digests the entries of the state file held in `bytes` (which it decodes and splits as loadState does). */
+export function startStateDigests(bytes: Uint8Array, entries: number): StateDigests | undefined {
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  shared.set(bytes);
+  const digests: StateDigests = {
+    lanes: new Uint32Array(new SharedArrayBuffer(entries * 8)),
+    progress: new Int32Array(new SharedArrayBuffer(4)),
+  };
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./state-digest-worker.js', import.meta.url), { workerData: { bytes: shared, ...digests } });
+  } catch {
+    return undefined;
+  }
+  // Never keeps the run alive; a worker that fails has done what it did.
+  worker.unref();
+  worker.on('error', () => undefined);
+  return digests;
+}
+
+/** The digests of one application's texts: those from `base` on, in the order read. */
+export class EntryDigests {
+  private readonly scratch = new Uint32Array(2);
+
+  constructor(
+    private readonly digests: StateDigests,
+    private readonly base: number,
+  ) {}
+
+  /** Whether text `n`'s digest is ready and equals the declaration's. */
+  matches(n: number, declared: object, protect: true | undefined): boolean {
+    const at = this.base + n;
+    if (Atomics.load(this.digests.progress, 0) <= at) return false;
+    digestApplied(declared, protect, 'Id', this.scratch, 0);
+    return this.scratch[0] === this.digests.lanes[2 * at] && this.scratch[1] === this.digests.lanes[2 * at + 1];
+  }
+}

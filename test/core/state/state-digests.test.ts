@@ -1,0 +1,240 @@
+import assert from 'node:assert/strict';
+import equal from 'fast-deep-equal';
+import fc from 'fast-check';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { planChanges } from '../../../core/plan/index.js';
+import { digestApplied } from '../../../core/state/applied-digest.js';
+import { loadState, renderState, StateFileError, StateStore, type State, type StateEndpoint, type StateEndpoints } from '../../../core/state/index.js';
+import type { EndpointItem } from '../../../providers/types.js';
+import { tempDir } from '../../support/fixtures.js';
+
+function digest(value: object, protect?: unknown, skipKey?: string): [number, number] {
+  const out = new Uint32Array(2);
+  digestApplied(value, protect, skipKey, out, 0);
+  return [out[0]!, out[1]!];
+}
+
+/** The same value with every object's keys in reverse order. */
+function reversed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversed);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).reverse().map((k) => [k, reversed((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+const json = fc.jsonValue({ maxDepth: 3 });
+// As JSON.parse gives them (the state's entries) and the manifest reader builds them: plain objects.
+const object = fc.dictionary(fc.string({ maxLength: 6 }), json, { maxKeys: 6 }).map((v) => JSON.parse(JSON.stringify(v)) as object);
+
+describe('applied digest', () => {
+  it('is the same for values fast-deep-equal calls equal, whatever their key order', () => {
+    fc.assert(
+      fc.property(object, (value) => {
+        const copy = JSON.parse(JSON.stringify(value)) as object;
+        assert.deepEqual(digest(copy), digest(value));
+        assert.deepEqual(digest(reversed(value) as object), digest(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('differs for values that differ', () => {
+    fc.assert(
+      fc.property(object, object, (a, b) => {
+        fc.pre(!equal(a, b));
+        assert.notDeepEqual(digest(a), digest(b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('tells apart what JSON tells apart, and nothing else', () => {
+    const differ: [object, object][] = [
+      [{ a: 1 }, { a: '1' }],
+      [{ a: [1, 2] }, { a: [2, 1] }],
+      [{ a: [] }, { a: {} }],
+      [{ a: null }, { a: false }],
+      [{ a: true }, { a: 'true' }],
+      [{ a: { b: 1 } }, { a: { b: 1, c: 1 } }],
+      [{ ab: 'c' }, { a: 'bc' }],
+      [{ a: ['bc'] }, { a: ['b', 'c'] }],
+      [{ a: 'x', b: 'y' }, { a: 'y', b: 'x' }],
+      [{ a: 0.1 + 0.2 }, { a: 0.3 }],
+      [{ a: '\u00e9' }, { a: 'e\u0301' }],
+    ];
+    for (const [a, b] of differ) assert.notDeepEqual(digest(a), digest(b), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    // As in JSON: -0 is 0, and a member that is undefined is not there.
+    assert.deepEqual(digest({ a: -0 }), digest({ a: 0 }));
+    assert.deepEqual(digest({ a: 1, b: undefined }), digest({ a: 1 }));
+  });
+
+  it('covers the protect flag, and leaves out the member it is told to', () => {
+    const applied = { ChannelType: 'EMAIL', Address: 'a@example.com' };
+    assert.notDeepEqual(digest(applied, true), digest(applied, undefined));
+    assert.notDeepEqual(digest(applied, false), digest(applied, undefined));
+    assert.notDeepEqual(digest(applied, false), digest(applied, true));
+    assert.deepEqual(digest({ Id: 'X', ...applied }, undefined, 'Id'), digest(applied));
+    assert.notDeepEqual(digest({ Id: 'X', ...applied }), digest(applied));
+  });
+});
+
+const APP = 'app1';
+
+function endpoint(i: number): StateEndpoint {
+  return {
+    id: `User-${i}-Email`,
+    applied: { ChannelType: 'EMAIL', Address: `user.${i}@example.com`, Attributes: { Plan: [i % 2 ? 'pro' : 'free'] }, Metrics: { ltv: i / 4 }, User: { UserId: `u${i}` } },
+    ...(i % 7 === 0 ? { protect: true as const } : {}),
+  };
+}
+
+function stateOf(count: number): State {
+  const endpoints: Record<string, StateEndpoint> = {};
+  for (let i = 0; i < count; i++) endpoints[`user-${i}-email`] = endpoint(i);
+  return { format: 'pinsync-state/1', lineage: '0b5e1f2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b', serial: 3, applications: { [APP]: { endpoints } } };
+}
+
+async function stateFile(text: string): Promise<string> {
+  const path = join(await tempDir(), 'pinsync.state.json');
+  await writeFile(path, text);
+  return path;
+}
+
+/** Waits until the worker has done `count` entries (or 10 s have passed); how many it has done. */
+async function reached(digests: { progress: Int32Array }, count: number): Promise<number> {
+  const deadline = Date.now() + 10_000;
+  while (Atomics.load(digests.progress, 0) < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  return Atomics.load(digests.progress, 0);
+}
+
+function digestsOf(map: StateEndpoints): { progress: Int32Array } {
+  return (map as unknown as { digests: { digests: { progress: Int32Array } } }).digests.digests;
+}
+
+const declared = (e: StateEndpoint): EndpointItem => ({ Id: e.id, ...e.applied }) as EndpointItem;
+
+describe('state digests, from a worker thread', () => {
+  it('knows each entry that equals its declaration, and never one that differs', async function () {
+    this.timeout(10_000);
+    const count = 300;
+    const path = await stateFile(renderState(stateOf(count)));
+    const map = (await loadState(path, { digests: true, digestMinEntries: 1 })).applications.get(APP)!;
+    assert.equal(await reached(digestsOf(map), count), count);
+    for (let i = 0; i < count; i++) {
+      const e = endpoint(i);
+      const protect = e.protect;
+      const key = `user-${i}-email`;
+      // Declared with its keys in another order: the same endpoint.
+      assert.equal(map.matchesApplied(key, reversed(declared(e)) as EndpointItem, protect), true, key);
+      assert.equal(map.matchesApplied(key, { ...declared(e), Address: 'other@example.com' }, protect), undefined, key);
+      assert.equal(map.matchesApplied(key, declared(e), protect ? undefined : true), undefined, `${key}: protect differs`);
+    }
+    assert.equal(map.matchesApplied('user-9999-email', declared(endpoint(1)), undefined), undefined, 'no such entry');
+    // An entry replaced since it was read is not judged by the old text's digest.
+    map.set('user-1-email', { ...endpoint(1), applied: { ChannelType: 'SMS', Address: '+12065550100' } });
+    assert.equal(map.matchesApplied('user-1-email', declared(endpoint(1)), undefined), undefined);
+  });
+
+  it('numbers a key read twice by its texts, as the worker does', async () => {
+    const text = renderState(stateOf(4));
+    // A hand edit that repeats an entry under another case: the later text is the entry.
+    const lines = text.split('\n');
+    const second = lines.findIndex((l) => l.includes('"user-1-email"'));
+    lines.splice(second + 2, 0, lines[second]!.replace('"user-1-email"', '"USER-1-EMAIL"').replace('user.1@', 'changed.1@'));
+    const map = (await loadState(await stateFile(lines.join('\n')), { digests: true, digestMinEntries: 1 })).applications.get(APP)!;
+    assert.equal(map.textCount, 5);
+    assert.equal(await reached(digestsOf(map), 5), 5);
+    assert.equal(map.matchesApplied('user-1-email', declared(endpoint(1)), undefined), undefined);
+    const changed = { ...declared(endpoint(1)), Address: 'changed.1@example.com' };
+    assert.equal(map.matchesApplied('user-1-email', changed, undefined), true);
+    assert.equal(map.matchesApplied('user-3-email', declared(endpoint(3)), undefined), true);
+  });
+
+  it('stops at an entry it cannot parse, which the plan then reports', async function () {
+    this.timeout(10_000);
+    const count = 50;
+    const text = renderState(stateOf(count));
+    const broken = text.replace('{"applied":{"Address":"user.20@example.com"', '{"applied":{"Address":"user.20@example.com",,');
+    assert.notEqual(broken, text);
+    const store = await StateStore.open(await stateFile(broken), { digests: true, digestMinEntries: 1 });
+    const map = store.endpointsOf(APP);
+    // Entries are in the file's order, by key.
+    const order = [...map.keys()];
+    const at = order.indexOf('user-20-email');
+    assert.equal(await reached(digestsOf(map), at), at, 'the entries before the broken one');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(Atomics.load(digestsOf(map).progress, 0), at, 'and no further');
+    const before = Number(order[at - 1]!.split('-')[1]);
+    const after = Number(order[at + 1]!.split('-')[1]);
+    assert.equal(map.matchesApplied(order[at - 1]!, declared(endpoint(before)), endpoint(before).protect), true);
+    assert.equal(map.matchesApplied(order[at + 1]!, declared(endpoint(after)), endpoint(after).protect), undefined);
+    const desired = Array.from({ length: count }, (_, i) => ({ endpoint: declared(endpoint(i)), protect: endpoint(i).protect }));
+    assert.throws(
+      () => planChanges({ applicationId: APP, desired, lastApplied: map, live: { get: () => undefined }, liveIsLastApplied: true }),
+      (e: unknown) => e instanceof StateFileError && /not valid JSON, for "user-20-email"/.test(e.message),
+    );
+  });
+
+  it('plans the same with digests as without', async () => {
+    const count = 400;
+    const path = await stateFile(renderState(stateOf(count)));
+    const desired = Array.from({ length: count }, (_, i) => {
+      const e = endpoint(i);
+      const changed = i % 9 === 0 ? { ...declared(e), Metrics: { ltv: 1 } } : declared(e);
+      return { endpoint: changed, protect: i % 11 === 0 ? true : e.protect };
+    });
+    const plan = async (digests: boolean) => {
+      const map = (await loadState(path, { digests, digestMinEntries: 1 })).applications.get(APP)!;
+      if (digests) assert.equal(await reached(digestsOf(map), count), count);
+      return planChanges({ applicationId: APP, desired, lastApplied: map, live: { get: (k) => liveOf(map.get(k)) }, liveIsLastApplied: true });
+    };
+    const [withDigests, without] = [await plan(true), await plan(false)];
+    assert.deepEqual(withDigests, without);
+    assert.ok(withDigests.summary.update > 0 && withDigests.summary.unchanged > 0);
+  });
+
+  it('starts no worker for a small state, or for a plan that reads Pinpoint', async () => {
+    const path = await stateFile(renderState(stateOf(10)));
+    const small = (await loadState(path, { digests: true })).applications.get(APP)!;
+    assert.equal(small.matchesApplied('user-1-email', declared(endpoint(1)), undefined), undefined);
+    const live = (await loadState(path, { digestMinEntries: 1 })).applications.get(APP)!;
+    assert.equal(live.matchesApplied('user-1-email', declared(endpoint(1)), undefined), undefined);
+  });
+});
+
+function liveOf(e: StateEndpoint | undefined) {
+  return e === undefined ? undefined : { ...e.applied, Id: e.id };
+}
+
+describe('state digest worker, as bundled', () => {
+  it('sits beside the bundle output that starts it, and digests a state there', async function () {
+    this.timeout(20_000);
+    const bin = fileURLToPath(new URL('../../../bin/', import.meta.url));
+    const outputs: string[] = [];
+    for (const dir of [bin, join(bin, 'chunks')]) for (const f of await readdir(dir)) if (f.endsWith('.js')) outputs.push(join(dir, f));
+    const starters: string[] = [];
+    const start = /new URL\(["']\.\/state-digest-worker\.js["'], import\.meta\.url\)/;
+    for (const f of outputs) if (!f.endsWith('state-digest-worker.js') && start.test(await readFile(f, 'utf8'))) starters.push(f);
+    assert.equal(starters.length, 1, `one bundle output starts the worker: ${starters.join(', ')}`);
+    const worker = join(starters[0]!, '..', 'state-digest-worker.js');
+    const text = renderState(stateOf(3));
+    const bytes = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(text)));
+    bytes.set(Buffer.from(text));
+    const lanes = new Uint32Array(new SharedArrayBuffer(3 * 8));
+    const progress = new Int32Array(new SharedArrayBuffer(4));
+    await new Promise<void>((resolve, reject) => {
+      const w = new Worker(worker, { workerData: { bytes, lanes, progress } });
+      w.on('error', reject);
+      w.on('exit', () => resolve());
+    });
+    assert.equal(Atomics.load(progress, 0), 3);
+    for (let i = 0; i < 3; i++) {
+      const e = stateOf(3).applications[APP]!.endpoints[`user-${i}-email`]!;
+      assert.deepEqual([lanes[2 * i], lanes[2 * i + 1]], digest(e.applied, e.protect), `entry ${i}`);
+    }
+  });
+});
