@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, realpath, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StateEndpoints, StateFileError } from './state-endpoints.js';
-import { DIGEST_WORKER_MIN_ENTRIES, startStateDigests } from './state-digests.js';
+import { DIGEST_WORKER_MIN_ENTRIES, startStateDigests, type StateDigests } from './state-digests.js';
 import { STATE_FORMAT, type State, type StateApplication, type StateEndpoint } from './types.js';
 
 export { StateFileError };
@@ -44,27 +44,29 @@ export async function loadState(path: string, options: LoadOptions = {}): Promis
     const empty = emptyState();
     return { lineage: empty.lineage, serial: empty.serial, applications: new Map() };
   }
+  // The worker starts before this thread splits the file, to be done the sooner: one entry a line,
+  // so there are no more entries than lines.
+  const digests = options.digests ? startDigestsFor(bytes, options.digestMinEntries ?? DIGEST_WORKER_MIN_ENTRIES) : undefined;
   const text = decodeStateText(bytes);
   const rendered = splitStateText(text, path);
   if (rendered !== undefined) {
-    if (options.digests) attachDigests(bytes, rendered.applications, options.digestMinEntries ?? DIGEST_WORKER_MIN_ENTRIES);
+    if (digests !== undefined) {
+      let base = 0;
+      for (const endpoints of rendered.applications.values()) {
+        endpoints.useDigests(digests, base);
+        base += endpoints.textCount;
+      }
+    }
     return rendered;
   }
   const state = parseState(text, path);
   return { lineage: state.lineage, serial: state.serial, applications: endpointMaps(state, path) };
 }
 
-function attachDigests(bytes: Uint8Array, applications: ReadonlyMap<string, StateEndpoints>, minEntries: number): void {
-  let texts = 0;
-  for (const endpoints of applications.values()) texts += endpoints.textCount;
-  if (texts < minEntries) return;
-  const digests = startStateDigests(bytes, texts);
-  if (digests === undefined) return;
-  let base = 0;
-  for (const endpoints of applications.values()) {
-    endpoints.useDigests(digests, base);
-    base += endpoints.textCount;
-  }
+function startDigestsFor(bytes: Uint8Array, minEntries: number): StateDigests | undefined {
+  let lines = 0;
+  for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
+  return lines >= minEntries ? startStateDigests(bytes, lines) : undefined;
 }
 
 async function readStateBytes(path: string): Promise<Buffer | undefined> {
