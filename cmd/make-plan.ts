@@ -12,7 +12,7 @@ import {
   type RefreshStats,
 } from '../core/plan/index.js';
 import { createIdFilter } from '../core/plan/target.js';
-import type { StateEndpoint } from '../core/state/index.js';
+import type { StateEndpoint, StateLoadOptions } from '../core/state/index.js';
 import type { EndpointProvider } from '../providers/types.js';
 
 /** The flags that shape a plan; each wins over the manifest's own setting. */
@@ -42,6 +42,19 @@ export function planOptions(flags: PlanFlags, manifest: Manifest): PlanOptions {
 }
 
 /**
+ * How to read the state for a plan: a plan from the state of every declared endpoint has the
+ * entries digested on a worker thread meanwhile (see core/state/state-digests.ts); a targeted one
+ * compares too few to pay for it.
+ */
+export function stateLoadOptions(flags: PlanFlags): StateLoadOptions {
+  return { digests: flags.refresh === 'state' && !isTargeted(flags) };
+}
+
+function isTargeted(flags: PlanFlags): boolean {
+  return (flags.target?.length ?? 0) + (flags.exclude?.length ?? 0) > 0;
+}
+
+/**
  * Reads what the plan needs (Pinpoint, or with `--refresh state` nothing at all) and plans. Only
  * endpoints within `--target`/`--exclude` are read, compared, or counted.
  */
@@ -54,7 +67,7 @@ export async function makePlan(
   provider: () => Promise<EndpointProvider>,
   flags: PlanFlags,
 ): Promise<Plan> {
-  const targeted = (flags.target?.length ?? 0) + (flags.exclude?.length ?? 0) > 0;
+  const targeted = isTargeted(flags);
   const inScope = createIdFilter(flags.target ?? [], flags.exclude ?? []);
   const desired = targeted ? manifest.endpoints.filter((e) => inScope(e.endpoint.Id)) : manifest.endpoints;
   const lastApplied = targeted ? new Map([...managed].filter(([, e]) => inScope(e.id))) : managed;

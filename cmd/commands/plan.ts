@@ -4,7 +4,7 @@ import { StateStore, writeFileAtomic } from '../../core/state/index.js';
 import { ExitCode, UserError } from '../errors.js';
 import { styleFor, type Io } from '../io.js';
 import { loadOrExit, resolveApplicationId } from '../load.js';
-import { makePlan } from '../make-plan.js';
+import { makePlan, stateLoadOptions } from '../make-plan.js';
 import type { CommonArgs, PlanningArgs, RedactArgs } from '../options.js';
 import { connectionTarget, lazyProvider } from '../provider.js';
 import { resolveStatePath } from '../state-path.js';
@@ -50,5 +50,5 @@ export async function runPlan(args: PlanArgs, io: Io): Promise<void> {
 
 async function openState(args: PlanArgs, io: Io): Promise<{ statePath: string; store: StateStore }> {
   const statePath = await resolveStatePath(args.state, args.paths, args.local, io.cwd);
-  return { statePath, store: await StateStore.open(statePath, { digests: args.refresh === 'state' }) };
+  return { statePath, store: await StateStore.open(statePath, stateLoadOptions(args)) };
 }
