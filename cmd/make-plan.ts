@@ -42,9 +42,9 @@ export function planOptions(flags: PlanFlags, manifest: Manifest): PlanOptions {
 }
 
 /**
- * How to read the state for a plan: a plan from the state of every declared endpoint has the
- * entries digested on a worker thread meanwhile (see core/state/state-digests.ts); a targeted one
- * compares too few to pay for it.
+ * How `pinsync plan` reads the state: a plan from the state of every declared endpoint has the
+ * entries digested on a worker thread while the manifest is read (see core/state/state-digests.ts);
+ * a targeted one compares too few to pay for it.
  */
 export function stateLoadOptions(flags: PlanFlags): StateLoadOptions {
   return { digests: flags.refresh === 'state' && !isTargeted(flags) };

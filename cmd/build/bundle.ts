@@ -5,7 +5,7 @@
 // chunks of their own, loaded by the commands that use them. Run by `npm run build` after tsc.
 
 import { rmSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 
@@ -69,7 +69,8 @@ const main = await build({
 
 // The state's digest worker (core/state/state-digests.ts) is started from a URL next to the module
 // that starts it: it is bundled whole into the folder of the output that module landed in.
-const starter = relative(root, `${dist}core/state/state-digests.js`);
+// The metafile names inputs with forward slashes on every system.
+const starter = relative(root, `${dist}core/state/state-digests.js`).split(sep).join('/');
 const output = Object.entries(main.metafile?.outputs ?? {}).find(([, o]) => Object.hasOwn(o.inputs, starter))?.[0];
 if (output === undefined) throw new Error(`no bundle output holds ${starter}`);
 await build({

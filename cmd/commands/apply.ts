@@ -5,7 +5,7 @@ import { ExitCode, UserError } from '../errors.js';
 import { executeApply, withApplyRun } from '../execute-apply.js';
 import { styleFor, type Io } from '../io.js';
 import { loadOrExit, resolveApplicationId } from '../load.js';
-import { makePlan, stateLoadOptions } from '../make-plan.js';
+import { makePlan } from '../make-plan.js';
 import type { CommonArgs, PlanningArgs } from '../options.js';
 import { beforeWrites } from '../signals.js';
 import { resolveStatePath } from '../state-path.js';
@@ -34,7 +34,9 @@ export async function runApply(args: ApplyArgs, io: Io): Promise<void> {
   }
   const statePath = await resolveStatePath(args.state, args.paths, args.local, io.cwd);
   await withApplyRun(statePath, applicationId, args, io, async ({ signal, progress, provider }) => {
-    const store = await StateStore.open(statePath, stateLoadOptions(args));
+    // Read under the lock, just before planning: a digest worker would start too late to be ahead of
+    // the planner (plan reads the state while it reads the manifest; see stateLoadOptions).
+    const store = await StateStore.open(statePath);
     const plan = await beforeWrites(signal, io, () => makePlan(manifest, applicationId, store.endpointsOf(applicationId), provider.get, args));
     if (args.format !== 'json') io.out(await renderPlan(plan, 'text', { style: styleFor(io, args.color) }));
     if (plan.safety.length > 0 && !args.force) {

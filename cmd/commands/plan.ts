@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { redactionFrom, renderPlan, renderPlanJson } from '../../core/render/index.js';
-import { StateStore, writeFileAtomic } from '../../core/state/index.js';
+import { StateStore, writeFileAtomic, type StateLoadOptions } from '../../core/state/index.js';
 import { ExitCode, UserError } from '../errors.js';
 import { styleFor, type Io } from '../io.js';
 import { loadOrExit, resolveApplicationId } from '../load.js';
@@ -16,13 +16,14 @@ export interface PlanArgs extends CommonArgs, PlanningArgs, RedactArgs {
 
 /** `pinsync plan`: read, compare, print. Makes no write call and takes no lock. */
 export async function runPlan(args: PlanArgs, io: Io): Promise<void> {
-  // The state is read while the manifest is, so that with --refresh state a worker digests its
-  // entries meanwhile (see core/state/state-digests.ts). Its errors still come after the manifest's.
-  const opening = openState(args, io);
-  opening.catch(() => undefined);
+  // A plan from the state reads it while the manifest is read, so that a worker digests its entries
+  // meanwhile (see core/state/state-digests.ts). Its errors still come after the manifest's.
+  const loadOptions = stateLoadOptions(args);
+  const early = loadOptions.digests ? openState(args, io, loadOptions) : undefined;
+  early?.catch(() => undefined);
   const manifest = await loadOrExit(args.paths, io, 'plan');
   const applicationId = resolveApplicationId(args.appId, io, manifest);
-  const { statePath, store } = await opening;
+  const { statePath, store } = await (early ?? openState(args, io, loadOptions));
   const provider = lazyProvider(applicationId, args, io.cwd);
   try {
     let plan = await makePlan(manifest, applicationId, store.endpointsOf(applicationId), provider.get, args);
@@ -48,7 +49,7 @@ export async function runPlan(args: PlanArgs, io: Io): Promise<void> {
   }
 }
 
-async function openState(args: PlanArgs, io: Io): Promise<{ statePath: string; store: StateStore }> {
+async function openState(args: PlanArgs, io: Io, options: StateLoadOptions): Promise<{ statePath: string; store: StateStore }> {
   const statePath = await resolveStatePath(args.state, args.paths, args.local, io.cwd);
-  return { statePath, store: await StateStore.open(statePath, stateLoadOptions(args)) };
+  return { statePath, store: await StateStore.open(statePath, options) };
 }

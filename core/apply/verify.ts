@@ -1,9 +1,9 @@
-import equal from 'fast-deep-equal';
 import type { EndpointProvider } from '../../providers/types.js';
 import { diffEndpoint } from '../plan/diff-endpoint.js';
 import { idKey } from '../plan/plan-changes.js';
 import { readLive, type ReadTarget } from '../plan/refresh.js';
 import type { Change, FieldChange, Plan } from '../plan/types.js';
+import { jsonEqual } from '../util/json-equal.js';
 import type { ItemResult } from './apply-plan.js';
 
 export type VerifyOutcome = 'applied' | 'not-visible' | 'mismatched';
@@ -67,6 +67,6 @@ function check(change: Change, live: Parameters<typeof diffEndpoint>[2] | undefi
   if (changed.length === 0) return { id: change.id, outcome: 'applied' };
   // Still exactly as before the write: the write has not become visible yet.
   const before = new Map(change.fields.map((f) => [f.path, f.before] as const));
-  const unchangedSincePlan = changed.every((f) => before.has(f.path) && equal(before.get(f.path), f.before));
+  const unchangedSincePlan = changed.every((f) => before.has(f.path) && jsonEqual(before.get(f.path), f.before));
   return unchangedSincePlan ? { id: change.id, outcome: 'not-visible' } : { id: change.id, outcome: 'mismatched', fields: changed };
 }

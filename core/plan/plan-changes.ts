@@ -1,6 +1,6 @@
-import equal from 'fast-deep-equal';
 import type { EndpointItem, LiveEndpoint } from '../../providers/types.js';
 import type { StateEndpoint } from '../state/types.js';
+import { jsonEqual } from '../util/json-equal.js';
 import { buildUpdateItem } from './build-item.js';
 import { diffEndpoint, type EndpointDiff } from './diff-endpoint.js';
 import { declaredFields, normaliseLive, valueAt } from './fields.js';
@@ -242,7 +242,7 @@ function stateMatches(last: StateEndpoint | undefined, declared: EndpointItem, p
     const value = (declared as unknown as Record<string, unknown>)[key];
     if (value === undefined) continue;
     keys++;
-    if (!equal(applied[key], value)) return false;
+    if (!jsonEqual(applied[key], value)) return false;
   }
   let appliedKeys = 0;
   for (const key in applied) if (applied[key] !== undefined) appliedKeys++;

@@ -3,11 +3,12 @@
 // worker digests the entries as they are parsed (state-digest-worker.ts), the planner digests the
 // declarations, and only a pair whose digests differ is compared field by field.
 //
-// Two values that fast-deep-equal calls equal always get the same digest: object members are
-// combined in an order-free way (a sum of their own hashes), -0 counts as 0, and a member whose
-// value is undefined counts as absent (as in JSON). Different values get different digests except
-// with a chance of about 2^-64: two 32-bit lanes of different multiply-xor hashes over every
-// UTF-16 unit, each finished with MurmurHash3's avalanche.
+// Values that jsonEqual (core/util/json-equal.ts) calls equal always get the same digest: object
+// members are combined in an order-free way (a sum of their own hashes), -0 counts as 0, a member
+// whose value is undefined counts as absent and an undefined list item as null (as in JSON). Values
+// it calls different get different digests except with a chance of about 2^-64: two 32-bit lanes
+// of different multiply-xor hashes over every UTF-16 unit, each finished with MurmurHash3's
+// avalanche.
 
 let lane1 = 0;
 let lane2 = 0;

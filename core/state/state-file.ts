@@ -20,8 +20,8 @@ export interface LoadedState {
 
 /** Reads the state file; an absent file is an empty state (nothing managed yet). */
 export async function readState(path: string): Promise<State> {
-  const bytes = await readStateBytes(path);
-  return bytes === undefined ? emptyState() : parseState(decodeStateText(bytes), path);
+  const text = await readStateText(path);
+  return text === undefined ? emptyState() : parseState(text.text, path);
 }
 
 export interface LoadOptions {
@@ -39,15 +39,14 @@ export interface LoadOptions {
  * file (edited by hand, reformatted) is parsed whole. Both give the same endpoints.
  */
 export async function loadState(path: string, options: LoadOptions = {}): Promise<LoadedState> {
-  const bytes = await readStateBytes(path);
-  if (bytes === undefined) {
+  const read = await readStateText(path);
+  if (read === undefined) {
     const empty = emptyState();
     return { lineage: empty.lineage, serial: empty.serial, applications: new Map() };
   }
-  // The worker starts before this thread splits the file, to be done the sooner: one entry a line,
-  // so there are no more entries than lines.
-  const digests = options.digests ? startDigestsFor(bytes, options.digestMinEntries ?? DIGEST_WORKER_MIN_ENTRIES) : undefined;
-  const text = decodeStateText(bytes);
+  const { text, bytes } = read;
+  // The worker starts before this thread splits the file, to be done the sooner.
+  const digests = options.digests && text.startsWith(RENDERED_START) ? startDigestsFor(bytes, options.digestMinEntries ?? DIGEST_WORKER_MIN_ENTRIES) : undefined;
   const rendered = splitStateText(text, path);
   if (rendered !== undefined) {
     if (digests !== undefined) {
@@ -63,17 +62,24 @@ export async function loadState(path: string, options: LoadOptions = {}): Promis
   return { lineage: state.lineage, serial: state.serial, applications: endpointMaps(state, path) };
 }
 
+/** How a file laid out by `renderState` starts. */
+const RENDERED_START = `{\n  "format": ${JSON.stringify(STATE_FORMAT)},\n`;
+
+/** A rendered state holds one entry a line, so there are no more entries than lines. */
 function startDigestsFor(bytes: Uint8Array, minEntries: number): StateDigests | undefined {
   let lines = 0;
   for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
   return lines >= minEntries ? startStateDigests(bytes, lines) : undefined;
 }
 
-async function readStateBytes(path: string): Promise<Buffer | undefined> {
+/** The state file's bytes and text; undefined when there is no file. */
+async function readStateText(path: string): Promise<{ bytes: Buffer; text: string } | undefined> {
   try {
-    return await readFile(path);
+    const bytes = await readFile(path);
+    return { bytes, text: decodeStateText(bytes) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // Also a file too large for one string.
     throw new StateFileError(`cannot read the state file ${path}: ${(error as Error).message}`);
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { EndpointItem } from '../../providers/types.js';
 import { emulatorEnv, runCli } from '../support/cli.js';
 import { useEmulator } from '../support/emulator-fixture.js';
+import { renderState, toStateEndpoint, type State } from '../../core/state/index.js';
 import { makeEndpoint, writeManifest } from '../support/fixtures.js';
 
 const APP = 'semantics';
@@ -191,5 +192,34 @@ describe('e2e: plan semantics with a state file', () => {
     assert.deepEqual([a.code, b.code].sort(), [0, 1], a.stderr + b.stderr);
     assert.match(a.code === 1 ? a.stderr : b.stderr, /the state is locked by pinsync apply \(pid \d+/);
     assert.equal(t.emu.requests.filter((q) => q.operation === 'UpdateEndpointsBatch').length, 1);
+  });
+  it('plans a large state on a worker thread as on one, whatever the attributes are called', async function () {
+    this.timeout(60_000);
+    // Past the worker's threshold of 5,000 entries; attribute names that plain objects inherit.
+    const count = 6000;
+    const odd = { Attributes: { valueOf: ['a'], constructor: ['b'], toString: ['c'] } };
+    const declared = Array.from({ length: count }, (_, i) => makeEndpoint(i, i % 1000 === 7 ? odd : {}));
+    const endpoints = Object.fromEntries(declared.map((e) => [e.Id.toLowerCase(), toStateEndpoint(e, undefined)]));
+    const state: State = { format: 'pinsync-state/1', lineage: '4e1f0a52-8f3b-4c1d-9a6e-2b7c5d3e1f00', serial: 4, applications: { [APP]: { endpoints } } };
+    await writeFile(join(t.dir, 'pinsync.state.json'), renderState(state));
+    const changed = [3, 1007, 5999];
+    await manifest(declared.map((e, i) => (changed.includes(i) ? { ...e, Address: `moved${i}@example.com` } : e)));
+    // NODE_DEBUG=worker makes Node name each worker thread it starts.
+    const plan = (...extra: string[]) => runCli(['plan', 'endpoints.yaml', '--refresh', 'state', '--format', 'json', ...extra], { env: { ...env(), NODE_DEBUG: 'worker' }, cwd: t.dir });
+    const whole = await plan();
+    assert.equal(whole.code, 0, whole.stderr);
+    assert.match(whole.stderr, /state-digest-worker\.js/, 'the digests were made on a worker');
+    const result = JSON.parse(whole.stdout);
+    assert.deepEqual(result.changes.map((c: { action: string; id: string }) => [c.action, c.id]), changed.map((i) => ['update', makeEndpoint(i).Id]));
+    assert.equal(result.summary.unchanged, count - changed.length);
+    assert.deepEqual(result.record, []);
+    // A targeted plan compares without the worker, to the same answer (ep-0007 has the odd names).
+    const targeted = await plan('--target', 'ep-00*');
+    assert.equal(targeted.code, 0, targeted.stderr);
+    assert.doesNotMatch(targeted.stderr, /state-digest-worker/);
+    const some = JSON.parse(targeted.stdout);
+    assert.deepEqual(some.changes.map((c: { id: string }) => c.id), ['ep-0003']);
+    assert.equal(some.summary.unchanged, 99);
+    assert.deepEqual(some.record, []);
   });
 });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import equal from 'fast-deep-equal';
 import fc from 'fast-check';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { planChanges } from '../../../core/plan/index.js';
 import { digestApplied } from '../../../core/state/applied-digest.js';
+import { journalPathFor } from '../../../core/state/journal.js';
+import { jsonEqual } from '../../../core/util/json-equal.js';
 import { loadState, renderState, StateFileError, StateStore, type State, type StateEndpoint, type StateEndpoints } from '../../../core/state/index.js';
 import type { EndpointItem } from '../../../providers/types.js';
 import { tempDir } from '../../support/fixtures.js';
@@ -26,15 +27,22 @@ function reversed(value: unknown): unknown {
   return value;
 }
 
-const json = fc.jsonValue({ maxDepth: 3 });
-// As JSON.parse gives them (the state's entries) and the manifest reader builds them: plain objects.
-const object = fc.dictionary(fc.string({ maxLength: 6 }), json, { maxKeys: 6 }).map((v) => JSON.parse(JSON.stringify(v)) as object);
+// As JSON.parse gives them (the state's entries) and the manifest reader builds them: plain objects,
+// whose member names are data, names that objects inherit included.
+const name = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('constructor', 'valueOf', 'toString', 'hasOwnProperty', '__proto__'));
+const json = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, fc.string({ maxLength: 4 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 3 }), tie('object')),
+  object: fc.dictionary(name, tie('value'), { maxKeys: 4 }),
+})).value;
+const object = fc.dictionary(name, json, { maxKeys: 6 }).map((v) => JSON.parse(JSON.stringify(v)) as object);
 
 describe('applied digest', () => {
-  it('is the same for values fast-deep-equal calls equal, whatever their key order', () => {
+  it('is the same for values jsonEqual calls equal, whatever their key order', () => {
     fc.assert(
       fc.property(object, (value) => {
         const copy = JSON.parse(JSON.stringify(value)) as object;
+        assert.ok(jsonEqual(copy, value));
+        assert.ok(jsonEqual(reversed(value), value));
         assert.deepEqual(digest(copy), digest(value));
         assert.deepEqual(digest(reversed(value) as object), digest(value));
       }),
@@ -45,7 +53,7 @@ describe('applied digest', () => {
   it('differs for values that differ', () => {
     fc.assert(
       fc.property(object, object, (a, b) => {
-        fc.pre(!equal(a, b));
+        fc.pre(!jsonEqual(a, b));
         assert.notDeepEqual(digest(a), digest(b));
       }),
       { numRuns: 2000 },
@@ -65,11 +73,25 @@ describe('applied digest', () => {
       [{ a: 'x', b: 'y' }, { a: 'y', b: 'x' }],
       [{ a: 0.1 + 0.2 }, { a: 0.3 }],
       [{ a: '\u00e9' }, { a: 'e\u0301' }],
+      [{ constructor: ['a'] }, { constructor: ['b'] }],
+      [{ valueOf: ['a'] }, {}],
     ];
-    for (const [a, b] of differ) assert.notDeepEqual(digest(a), digest(b), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    for (const [a, b] of differ) {
+      assert.ok(!jsonEqual(a, b), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+      assert.notDeepEqual(digest(a), digest(b), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    }
     // As in JSON: -0 is 0, and a member that is undefined is not there.
     assert.deepEqual(digest({ a: -0 }), digest({ a: 0 }));
     assert.deepEqual(digest({ a: 1, b: undefined }), digest({ a: 1 }));
+    assert.ok(jsonEqual({ a: -0 }, { a: 0 }) && jsonEqual({ a: 1, b: undefined }, { a: 1 }));
+    // Member names that plain objects inherit are only names: nothing is called or read through them.
+    for (const name of ['constructor', 'valueOf', 'toString', '__proto__']) {
+      const a = JSON.parse(`{"${name}": ["x"]}`) as object;
+      const b = JSON.parse(`{"${name}": ["x"]}`) as object;
+      assert.ok(jsonEqual(a, b), name);
+      assert.deepEqual(digest(a), digest(b), name);
+      assert.ok(!jsonEqual(a, {}), name);
+    }
   });
 
   it('covers the protect flag, and leaves out the member it is told to', () => {
@@ -195,6 +217,45 @@ describe('state digests, from a worker thread', () => {
     const [withDigests, without] = [await plan(true), await plan(false)];
     assert.deepEqual(withDigests, without);
     assert.ok(withDigests.summary.update > 0 && withDigests.summary.unchanged > 0);
+  });
+
+  it('numbers the entries of several applications on from each other, as the worker does', async () => {
+    const apps = ['app-a', 'app-b', 'app-c'];
+    const state: State = { ...stateOf(0), applications: {} };
+    // The same Ids in each application, with other values: a digest from the wrong one would not do.
+    apps.forEach((app, a) => {
+      const endpoints: Record<string, StateEndpoint> = {};
+      for (let i = 0; i < 5 + a; i++) endpoints[`user-${i}-email`] = { id: `User-${i}-Email`, applied: { ChannelType: 'EMAIL', Address: `${app}.${i}@example.com` } };
+      (state.applications as Record<string, { endpoints: Record<string, StateEndpoint> }>)[app] = { endpoints };
+    });
+    const loaded = await loadState(await stateFile(renderState(state)), { digests: true, digestMinEntries: 1 });
+    const total = 5 + 6 + 7;
+    for (const [a, app] of apps.entries()) {
+      const map = loaded.applications.get(app)!;
+      assert.equal(await reached(digestsOf(map), total), total);
+      for (let i = 0; i < 5 + a; i++) {
+        for (const other of apps) {
+          const item = { Id: `User-${i}-Email`, ChannelType: 'EMAIL', Address: `${other}.${i}@example.com` } as EndpointItem;
+          assert.equal(map.matchesApplied(`user-${i}-email`, item, undefined), other === app ? true : undefined, `${app} ${i} against ${other}`);
+        }
+      }
+    }
+  });
+
+  it('does not judge an entry a crashed apply\'s journal changed by the file\'s digest', async () => {
+    const count = 20;
+    const path = await stateFile(renderState(stateOf(count)));
+    const moved = { ...endpoint(3), applied: { ...endpoint(3).applied, Address: 'moved@example.com' } };
+    await writeFile(journalPathFor(path), JSON.stringify({ app: APP, set: [moved], remove: ['User-4-Email'] }) + '\n');
+    const store = await StateStore.open(path, { digests: true, digestMinEntries: 1 });
+    const map = store.endpointsOf(APP);
+    assert.equal(await reached(digestsOf(map), count), count);
+    assert.equal(map.matchesApplied('user-3-email', declared(endpoint(3)), endpoint(3).protect), undefined, 'the journal moved it');
+    assert.equal(map.matchesApplied('user-4-email', declared(endpoint(4)), endpoint(4).protect), undefined, 'the journal removed it');
+    assert.equal(map.matchesApplied('user-5-email', declared(endpoint(5)), endpoint(5).protect), true);
+    const desired = [3, 4, 5].map((i) => ({ endpoint: declared(endpoint(i)), protect: endpoint(i).protect }));
+    const plan = planChanges({ applicationId: APP, desired, lastApplied: map, live: { get: (k) => liveOf(map.get(k)) }, liveIsLastApplied: true });
+    assert.deepEqual(plan.changes.map((c) => [c.action, c.id]), [['create', 'User-4-Email'], ['update', 'User-3-Email']]);
   });
 
   it('starts no worker for a small state, or for a plan that reads Pinpoint', async () => {
