@@ -37,17 +37,19 @@ export function startStateDigests(bytes: Uint8Array, entries: number): StateDige
   return digests;
 }
 
-/** The digests of one application's texts: those from `base` on, in the order read. */
+/** The digests of one application's texts: `count` of them from `base` on, in the order read. */
 export class EntryDigests {
   private readonly scratch = new Uint32Array(2);
 
   constructor(
     private readonly digests: StateDigests,
     private readonly base: number,
+    private readonly count: number,
   ) {}
 
-  /** Whether text `n`'s digest is ready and equals the declaration's. */
+  /** Whether text `n`'s digest is ready and equals the declaration's (a text added since has none). */
   matches(n: number, declared: object, protect: true | undefined): boolean {
+    if (n >= this.count) return false;
     const at = this.base + n;
     if (Atomics.load(this.digests.progress, 0) <= at) return false;
     digestApplied(declared, protect, 'Id', this.scratch, 0);

@@ -69,9 +69,9 @@ export class StateEndpoints implements ReadonlyMap<string, StateEndpoint> {
     return this.parse(`#${n}`, this.texts[n] as string);
   }
 
-  /** The digests of the texts read, `base` on in `digests` being the first's. */
+  /** The digests of the texts read so far, `base` on in `digests` being the first's. */
   useDigests(digests: StateDigests, base: number): void {
-    this.digests = new EntryDigests(digests, base);
+    this.digests = new EntryDigests(digests, base, this.texts.length);
   }
 
   /**

@@ -156,9 +156,12 @@ describe('state digests, from a worker thread', () => {
       assert.equal(map.matchesApplied(key, declared(e), protect ? undefined : true), undefined, `${key}: protect differs`);
     }
     assert.equal(map.matchesApplied('user-9999-email', declared(endpoint(1)), undefined), undefined, 'no such entry');
-    // An entry replaced since it was read is not judged by the old text's digest.
+    // An entry replaced since it was read is not judged by the old text's digest, nor one added
+    // as text since by another text's.
     map.set('user-1-email', { ...endpoint(1), applied: { ChannelType: 'SMS', Address: '+12065550100' } });
     assert.equal(map.matchesApplied('user-1-email', declared(endpoint(1)), undefined), undefined);
+    map.set('user-2-email', JSON.stringify(endpoint(2)));
+    assert.equal(map.matchesApplied('user-2-email', declared(endpoint(2)), endpoint(2).protect), undefined);
   });
 
   it('numbers a key read twice by its texts, as the worker does', async () => {
@@ -240,6 +243,12 @@ describe('state digests, from a worker thread', () => {
         }
       }
     }
+    // A text added to the first application since is numbered past its own, into the second's:
+    // it has no digest, and is not judged by that one's.
+    const first = loaded.applications.get('app-a')!;
+    first.set('user-0-email', JSON.stringify({ applied: { Address: 'new@example.com', ChannelType: 'EMAIL' }, id: 'User-0-Email' }));
+    const second = { Id: 'User-0-Email', ChannelType: 'EMAIL', Address: 'app-b.0@example.com' } as EndpointItem;
+    assert.equal(first.matchesApplied('user-0-email', second, undefined), undefined);
   });
 
   it('does not judge an entry a crashed apply\'s journal changed by the file\'s digest', async () => {
