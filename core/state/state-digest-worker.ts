@@ -1,23 +1,40 @@
-// The worker thread of state-digests.ts: decodes and splits its copy of the state file exactly as
-// loadState does, then parses each entry and writes its digest, counting them off as it goes. It
-// stops at the first entry it cannot parse; the main thread reports that one when it reaches it.
+// The worker thread of state-digests.ts. It digests each entry of its copy of the state file
+// straight from the text, without building the entry (digestEntryText), counting them off as it
+// goes, and stops at the first entry it cannot digest; the main thread compares that one and those
+// after it in full, and reports what is wrong with it.
+//
+// Entries are numbered as the main thread numbers them: in a file laid out as renderState writes
+// it (the only kind the main thread uses digests for), every line that starts with the entry
+// indent and a quote is an entry, in order across applications, and splitStateText takes its text
+// from after the key's `": ` to the end of the line, less a trailing comma.
 
 import { workerData } from 'node:worker_threads';
-import { digestApplied } from './applied-digest.js';
-import { decodeStateText, splitStateText } from './state-file.js';
+import { digestEntryText } from './applied-digest.js';
+import { decodeStateText, ENTRY_INDENT } from './state-file.js';
 import type { StateDigests } from './state-digests.js';
 
 const { bytes, lanes, progress } = workerData as StateDigests & { bytes: Uint8Array };
-const loaded = splitStateText(decodeStateText(bytes), 'the state file');
+const text = decodeStateText(bytes);
+const ENTRY_START = `${ENTRY_INDENT}"`;
 let n = 0;
-try {
-  for (const endpoints of loaded?.applications.values() ?? []) {
-    for (let i = 0; i < endpoints.textCount; i++) {
-      const entry = endpoints.parseText(i);
-      digestApplied(entry.applied, entry.protect, undefined, lanes, 2 * n);
-      Atomics.store(progress, 0, ++n);
-    }
+for (let line = 0; line < text.length; ) {
+  let stop = text.indexOf('\n', line);
+  if (stop < 0) stop = text.length;
+  if (text.startsWith(ENTRY_START, line)) {
+    const value = valueStart(line + ENTRY_START.length, stop);
+    const end = text.charCodeAt(stop - 1) === 0x2c ? stop - 1 : stop;
+    if (value < 0 || !digestEntryText(text, value, end, lanes, 2 * n)) break;
+    Atomics.store(progress, 0, ++n);
   }
-} catch {
-  // Left for the main thread, which parses this entry itself and says what is wrong with it.
+  line = stop + 1;
+}
+
+/** Where the value starts on an entry line whose key starts at `from`: after the key's closing quote and `: `. */
+function valueStart(from: number, stop: number): number {
+  for (let p = from; p < stop; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 0x5c) p++;
+    else if (c === 0x22) return text.startsWith(': ', p + 1) ? p + 3 : -1;
+  }
+  return -1;
 }

@@ -17,10 +17,13 @@ export interface StateDigests {
 /** The worker is worth its start only for a state of this many entries or more. */
 export const DIGEST_WORKER_MIN_ENTRIES = 5000;
 
-/** Starts a worker that digests the entries of the state file held in `bytes` (which it decodes and splits as loadState does). */
+/** Starts a worker that digests the entries of the state file held in `bytes`, numbering them as loadState does. */
 export function startStateDigests(bytes: Uint8Array, entries: number): StateDigests | undefined {
-  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
-  shared.set(bytes);
+  let shared = bytes;
+  if (!(bytes.buffer instanceof SharedArrayBuffer)) {
+    shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+    shared.set(bytes);
+  }
   const digests: StateDigests = {
     lanes: new Uint32Array(new SharedArrayBuffer(entries * 8)),
     progress: new Int32Array(new SharedArrayBuffer(4)),

@@ -73,9 +73,9 @@ function startDigestsFor(bytes: Uint8Array, minEntries: number): StateDigests | 
 }
 
 /** The state file's bytes and text; undefined when there is no file. */
-async function readStateText(path: string): Promise<{ bytes: Buffer; text: string } | undefined> {
+async function readStateText(path: string): Promise<{ bytes: Uint8Array; text: string } | undefined> {
   try {
-    const bytes = await readFile(path);
+    const bytes = await readShared(path);
     return { bytes, text: decodeStateText(bytes) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -84,7 +84,27 @@ async function readStateText(path: string): Promise<{ bytes: Buffer; text: strin
   }
 }
 
-/** The state file's text; the digest worker decodes its copy of the bytes with this too. */
+/** A file's bytes in shared memory, so that a digest worker can read these very bytes without a copy. */
+async function readShared(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const bytes = new Uint8Array(new SharedArrayBuffer(size));
+    let done = 0;
+    while (done < size) {
+      const { bytesRead } = await handle.read(bytes, done, size - done, done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    if (done === size && (await handle.read(new Uint8Array(1), 0, 1, size)).bytesRead === 0) return bytes;
+  } finally {
+    await handle.close();
+  }
+  // It changed size while it was read: read it again the ordinary way.
+  return readFile(path);
+}
+
+/** The state file's text; the digest worker decodes the bytes with this too. */
 export function decodeStateText(bytes: Uint8Array): string {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
   // An editor may have saved it with a byte-order mark, which JSON does not allow.
@@ -116,7 +136,8 @@ const QUOTED = '("(?:[^"\\\\]|\\\\.)*")';
 const LINEAGE_LINE = new RegExp(`^  "lineage": ${QUOTED},$`);
 const SERIAL_LINE = /^  "serial": (\d+),$/;
 const APPLICATION_LINE = new RegExp(`^    ${QUOTED}: \\{$`);
-const ENTRY_INDENT = '        ';
+/** Where an entry's line starts in a rendered state file, before its quoted key. */
+export const ENTRY_INDENT = '        ';
 
 /**
  * The state file split as `renderState` lays it out, each endpoint's canonical JSON kept as text;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { planChanges } from '../../../core/plan/index.js';
-import { digestApplied } from '../../../core/state/applied-digest.js';
+import { digestApplied, digestEntryText } from '../../../core/state/applied-digest.js';
 import { journalPathFor } from '../../../core/state/journal.js';
 import { jsonEqual } from '../../../core/util/json-equal.js';
 import { loadState, renderState, StateFileError, StateStore, type State, type StateEndpoint, type StateEndpoints } from '../../../core/state/index.js';
@@ -101,6 +101,123 @@ describe('applied digest', () => {
     assert.notDeepEqual(digest(applied, false), digest(applied, true));
     assert.deepEqual(digest({ Id: 'X', ...applied }, undefined, 'Id'), digest(applied));
     assert.notDeepEqual(digest({ Id: 'X', ...applied }), digest(applied));
+  });
+});
+
+/** The digest the worker makes of an entry's text; undefined where it leaves the entry to JSON.parse. */
+function textDigest(entry: string): [number, number] | undefined {
+  const out = new Uint32Array(2);
+  return digestEntryText(entry, 0, entry.length, out, 0) ? [out[0]!, out[1]!] : undefined;
+}
+
+/** The same JSON text with spaces, tabs and newlines around its punctuation (none inside strings). */
+function spaced(json: string, seed: number): string {
+  let out = '';
+  let inString = false;
+  let k = seed;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i]!;
+    if (inString) {
+      out += c;
+      if (c === '\\') out += json[++i];
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    if (!'{}[]:,'.includes(c)) {
+      out += c;
+      continue;
+    }
+    k = (k * 1103515245 + 12345) & 0x7fffffff;
+    out += ['', ' ', '\t', '\n ', '\r\n'][k % 5] + c;
+  }
+  return out;
+}
+
+describe('entry digest, from the state file\'s text', () => {
+  const protectFlag = fc.constantFrom(undefined, true, false, null);
+
+  it('equals the digest of the entry JSON.parse makes of the text, in any layout', () => {
+    fc.assert(
+      fc.property(object, protectFlag, fc.string({ maxLength: 8 }), fc.boolean(), fc.nat(), (applied, protect, id, idFirst, seed) => {
+        const entry: Record<string, unknown> = idFirst ? { id, applied } : { applied, id };
+        if (protect !== undefined) entry['protect'] = protect;
+        for (const text of [JSON.stringify(entry), spaced(JSON.stringify(entry), seed), JSON.stringify(entry, null, 2)]) {
+          const parsed = JSON.parse(text) as { applied: object; protect?: unknown };
+          assert.deepEqual(textDigest(text), digest(parsed.applied, parsed.protect), text);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads escapes and numbers as JSON.parse does', () => {
+    const applied = {
+      s: 'quote " backslash \\ slash / \b\f\n\r\t \u00e9 \ud83d\ude00 \u0000 lone \ud800',
+      n: [0, -0, 12, -12, 1e3, 1.5e-2, 123456789012345, 1234567890123456789, 0.1, -7.25e300, 5e-324],
+    };
+    const text = JSON.stringify({ applied, id: 'x' });
+    const escaped = text.replace('/', '\\/').replace('é', '\\u00E9').replace('1000', '1E3').replace('0.015', '1.5e-2');
+    assert.notEqual(escaped, text);
+    for (const t of [text, escaped]) assert.deepEqual(textDigest(t), digest(JSON.parse(t).applied), t);
+  });
+
+  it('leaves to JSON.parse whatever it would refuse, and entries pinsync would not read', () => {
+    const refused = [
+      '{"applied":{"a":01},"id":"x"}',
+      '{"applied":{"a":1.},"id":"x"}',
+      '{"applied":{"a":.5},"id":"x"}',
+      '{"applied":{"a":+1},"id":"x"}',
+      '{"applied":{"a":-},"id":"x"}',
+      '{"applied":{"a":1e},"id":"x"}',
+      '{"applied":{"a":"\\x"},"id":"x"}',
+      '{"applied":{"a":"\\u12"},"id":"x"}',
+      '{"applied":{"a":"tab\there"},"id":"x"}',
+      '{"applied":{"a":[1,]},"id":"x"}',
+      '{"applied":{"a":1,},"id":"x"}',
+      '{"applied":{"a":tru},"id":"x"}',
+      '{"applied":{"a":1},"id":"x"} x',
+      '{"applied":{"a":1},"id":"x"',
+      "{'applied':{},'id':'x'}",
+    ];
+    for (const text of refused) {
+      assert.throws(() => JSON.parse(text), SyntaxError, text);
+      assert.equal(textDigest(text), undefined, text);
+    }
+    const unread = [
+      '{"applied":[1],"id":"x"}',
+      '{"applied":{},"id":1}',
+      '{"applied":{}}',
+      '{"id":"x"}',
+      '{"applied":{"a":1},"applied":{"a":2},"id":"x"}',
+      // JSON.parse reads this name as "applied": the second one is the entry's.
+      '{"applied":{"a":1},"appli\\u0065d":{"a":2},"id":"x"}',
+    ];
+    for (const text of unread) {
+      assert.doesNotThrow(() => JSON.parse(text), text);
+      assert.equal(textDigest(text), undefined, text);
+    }
+  });
+
+  it('never digests a text JSON.parse refuses, nor gives a digest another entry would have', () => {
+    const alphabet = fc.constantFrom('{', '}', '[', ']', ':', ',', '"', '\\', 'u', '0', '1', '-', '.', 'e', ' ', 'a', 'n', 't');
+    fc.assert(
+      fc.property(object, fc.array(fc.tuple(fc.nat(), fc.nat(3), alphabet), { minLength: 1, maxLength: 3 }), (applied, edits) => {
+        let text = JSON.stringify({ applied, id: 'x' });
+        for (const [where, kind, c] of edits) {
+          const i = where % (text.length + 1);
+          text = kind === 0 ? text.slice(0, i) + text.slice(i + 1) : kind === 1 ? text.slice(0, i) + c + text.slice(i) : text.slice(0, i) + c + text.slice(i + 1);
+        }
+        const got = textDigest(text);
+        if (got === undefined) return;
+        const parsed = JSON.parse(text) as { applied: object; id: unknown; protect?: unknown };
+        assert.equal(typeof parsed.id, 'string', text);
+        assert.ok(parsed.applied !== null && typeof parsed.applied === 'object' && !Array.isArray(parsed.applied), text);
+        // Equal to the parsed entry's digest, unless a name repeated inside was kept once by JSON.parse.
+        if (got.join() !== digest(parsed.applied, parsed.protect).join()) assert.notDeepEqual(textDigest(JSON.stringify(parsed)), got, text);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
