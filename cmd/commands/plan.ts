@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import type { Manifest } from '../../core/manifest/types.js';
 import { redactionFrom, renderPlan, renderPlanJson } from '../../core/render/index.js';
 import { StateStore, writeFileAtomic, type StateLoadOptions } from '../../core/state/index.js';
 import { ExitCode, UserError } from '../errors.js';
@@ -18,11 +19,20 @@ export interface PlanArgs extends CommonArgs, PlanningArgs, RedactArgs {
 export async function runPlan(args: PlanArgs, io: Io): Promise<void> {
   // A plan from the state reads it while the manifest is read, so that a worker digests its entries
   // meanwhile (see core/state/state-digests.ts). Its errors still come after the manifest's.
-  const loadOptions = stateLoadOptions(args);
+  // A run that fails first stops that reading as soon as it can, so as not to linger over it.
+  const stop = new AbortController();
+  const loadOptions = { ...stateLoadOptions(args), signal: stop.signal };
   const early = loadOptions.digests ? openState(args, io, loadOptions) : undefined;
   early?.catch(() => undefined);
-  const manifest = await loadOrExit(args.paths, io, 'plan');
-  const applicationId = resolveApplicationId(args.appId, io, manifest);
+  let manifest: Manifest;
+  let applicationId: string;
+  try {
+    manifest = await loadOrExit(args.paths, io, 'plan');
+    applicationId = resolveApplicationId(args.appId, io, manifest);
+  } catch (error) {
+    stop.abort();
+    throw error;
+  }
   const { statePath, store } = await (early ?? openState(args, io, loadOptions));
   const provider = lazyProvider(applicationId, args, io.cwd);
   try {

@@ -31,6 +31,8 @@ export interface LoadOptions {
    */
   readonly digests?: boolean;
   readonly digestMinEntries?: number;
+  /** Stops the reading once the bytes are in (the run has failed meanwhile): nothing more is done with them. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -40,6 +42,7 @@ export interface LoadOptions {
  */
 export async function loadState(path: string, options: LoadOptions = {}): Promise<LoadedState> {
   const read = await readStateText(path);
+  options.signal?.throwIfAborted();
   if (read === undefined) {
     const empty = emptyState();
     return { lineage: empty.lineage, serial: empty.serial, applications: new Map() };

@@ -384,6 +384,13 @@ describe('state digests, from a worker thread', () => {
     assert.deepEqual(plan.changes.map((c) => [c.action, c.id]), [['create', 'User-4-Email'], ['update', 'User-3-Email']]);
   });
 
+  it('stops reading, and starts no worker, once told the run has failed', async () => {
+    const path = await stateFile(renderState(stateOf(20)));
+    const stop = new AbortController();
+    stop.abort();
+    await assert.rejects(loadState(path, { digests: true, digestMinEntries: 1, signal: stop.signal }), { name: 'AbortError' });
+  });
+
   it('starts no worker for a small state, or for a plan that reads Pinpoint', async () => {
     const path = await stateFile(renderState(stateOf(10)));
     const small = (await loadState(path, { digests: true })).applications.get(APP)!;
