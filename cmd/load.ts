@@ -29,3 +29,20 @@ export function resolveApplicationId(flag: string | undefined, io: Io, manifest:
   }
   return id;
 }
+
+/**
+ * Runs `first` (reading the manifest) with `early` work that does not depend on it started beside
+ * it. If `first` fails, `early` is told to stop, and its own failure is left for whoever awaits it,
+ * so that the manifest's errors always come first.
+ */
+export async function alongside<F, E>(early: ((signal: AbortSignal) => Promise<E>) | undefined, first: () => Promise<F>): Promise<{ first: F; early: Promise<E> | undefined }> {
+  const stop = new AbortController();
+  const pending = early?.(stop.signal);
+  pending?.catch(() => undefined);
+  try {
+    return { first: await first(), early: pending };
+  } catch (error) {
+    stop.abort();
+    throw error;
+  }
+}

@@ -1,10 +1,9 @@
 import { relative, resolve } from 'node:path';
-import type { Manifest } from '../../core/manifest/types.js';
 import { redactionFrom, renderPlan, renderPlanJson } from '../../core/render/index.js';
 import { StateStore, writeFileAtomic, type StateLoadOptions } from '../../core/state/index.js';
 import { ExitCode, UserError } from '../errors.js';
 import { styleFor, type Io } from '../io.js';
-import { loadOrExit, resolveApplicationId } from '../load.js';
+import { alongside, loadOrExit, resolveApplicationId } from '../load.js';
 import { makePlan, stateLoadOptions } from '../make-plan.js';
 import type { CommonArgs, PlanningArgs, RedactArgs } from '../options.js';
 import { connectionTarget, lazyProvider } from '../provider.js';
@@ -18,22 +17,17 @@ export interface PlanArgs extends CommonArgs, PlanningArgs, RedactArgs {
 /** `pinsync plan`: read, compare, print. Makes no write call and takes no lock. */
 export async function runPlan(args: PlanArgs, io: Io): Promise<void> {
   // A plan from the state reads it while the manifest is read, so that a worker digests its entries
-  // meanwhile (see core/state/state-digests.ts). Its errors still come after the manifest's.
-  // A run that fails first stops that reading as soon as it can, so as not to linger over it.
-  const stop = new AbortController();
-  const loadOptions = { ...stateLoadOptions(args), signal: stop.signal };
-  const early = loadOptions.digests ? openState(args, io, loadOptions) : undefined;
-  early?.catch(() => undefined);
-  let manifest: Manifest;
-  let applicationId: string;
-  try {
-    manifest = await loadOrExit(args.paths, io, 'plan');
-    applicationId = resolveApplicationId(args.appId, io, manifest);
-  } catch (error) {
-    stop.abort();
-    throw error;
-  }
-  const { statePath, store } = await (early ?? openState(args, io, loadOptions));
+  // meanwhile (see core/state/state-digests.ts).
+  const loadOptions = stateLoadOptions(args);
+  const loaded = await alongside(
+    loadOptions.digests ? (signal) => openState(args, io, { ...loadOptions, signal }) : undefined,
+    async () => {
+      const manifest = await loadOrExit(args.paths, io, 'plan');
+      return { manifest, applicationId: resolveApplicationId(args.appId, io, manifest) };
+    },
+  );
+  const { manifest, applicationId } = loaded.first;
+  const { statePath, store } = await (loaded.early ?? openState(args, io, loadOptions));
   const provider = lazyProvider(applicationId, args, io.cwd);
   try {
     let plan = await makePlan(manifest, applicationId, store.endpointsOf(applicationId), provider.get, args);
