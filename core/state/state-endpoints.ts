@@ -64,11 +64,6 @@ export class StateEndpoints implements ReadonlyMap<string, StateEndpoint> {
     return this.texts.length;
   }
 
-  /** The text read `n`th, parsed (and not kept). */
-  parseText(n: number): StateEndpoint {
-    return this.parse(`#${n}`, this.texts[n] as string);
-  }
-
   /** The digests of the texts read so far, `base` on in `digests` being the first's. */
   useDigests(digests: StateDigests, base: number): void {
     this.digests = new EntryDigests(digests, base, this.texts.length);

@@ -146,7 +146,7 @@ export const ENTRY_INDENT = '        ';
  * The state file split as `renderState` lays it out, each endpoint's canonical JSON kept as text;
  * `undefined` when the file is laid out any other way (the caller parses it whole then).
  */
-export function splitStateText(text: string, path: string): LoadedState | undefined {
+function splitStateText(text: string, path: string): LoadedState | undefined {
   const lines = text.split('\n');
   if (lines[0] !== '{' || lines[1] !== `  "format": ${JSON.stringify(STATE_FORMAT)},` || lines[4] !== '  "applications": {') return undefined;
   const lineage = LINEAGE_LINE.exec(lines[2] ?? '');
