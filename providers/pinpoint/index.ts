@@ -7,6 +7,7 @@ import {
   type EndpointBatchItem,
   type EndpointResponse,
   type PinpointClientConfig,
+  type PinpointClientResolvedConfig,
 } from '@aws-sdk/client-pinpoint';
 import {
   ProviderError,
@@ -16,7 +17,12 @@ import {
   type ProviderStats,
   type WriteResult,
 } from '../types.js';
+import { createDefaultUserAgentProvider } from '@aws-sdk/core/client';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { Endpoint } from '@smithy/types';
+import sdkPackage from '@aws-sdk/client-pinpoint/package.json' with { type: 'json' };
 import { credentialsHelp, regionHelp, toProviderError } from './errors.js';
+import { connectionTimeoutFor, LeanHttpHandler } from './http-handler.js';
 
 export interface PinpointProviderOptions {
   readonly applicationId: string;
@@ -45,12 +51,32 @@ export async function createPinpointProvider(options: PinpointProviderOptions): 
   // cacheMiddleware: resolve each command's middleware stack once, not on every call; profiled at
   // about a fifth of the SDK's CPU per request, which bounds how fast a plan can read.
   const config: PinpointClientConfig = { maxAttempts: 1, cacheMiddleware: true };
-  if (options.endpointUrl !== undefined) config.endpoint = options.endpointUrl;
+  if (options.endpointUrl !== undefined) config.endpoint = parseEndpoint(options.endpointUrl);
   if (options.region !== undefined) config.region = options.region;
   if (options.profile !== undefined) config.profile = options.profile;
   if (options.credentials !== undefined) config.credentials = { ...options.credentials };
   if (options.userAgent !== undefined) config.customUserAgent = options.userAgent.map(([name, version]) => (version === undefined ? [name] : [name, version]));
+  // The SDK's default signer builds a new SigV4 signer, copying the whole client configuration, for
+  // every request; every Pinpoint call signs for the same service and region, so one is enough.
+  let signer: SignatureV4 | undefined;
+  config.signer = async () =>
+    (signer ??= new SignatureV4({
+      credentials: client.config.credentials,
+      region: client.config.region,
+      service: 'mobiletargeting',
+      sha256: client.config.sha256,
+      uriEscapePath: client.config.signingEscapePath,
+    }));
+  config.requestHandler = new LeanHttpHandler(async () => ({ connectionTimeout: connectionTimeoutFor(await resolveMode(client.config.defaultsMode)) }));
+  // The SDK asks for its default User-Agent sections on every request (a uname system call among
+  // them); they cannot change while pinsync runs.
+  const defaultUserAgent = createDefaultUserAgentProvider({ serviceId: 'Pinpoint', clientVersion: sdkPackage.version });
+  let userAgent: ReturnType<typeof defaultUserAgent> | undefined;
+  config.defaultUserAgentProvider = () => (userAgent ??= defaultUserAgent(client.config));
   const client = new PinpointClient(config);
+  // pinsync retries in core/calls; with maxAttempts 1 the SDK's retry step only stamps each request
+  // with an invocation id and attempt count, so it is replaced by a step that passes the call on.
+  client.middlewareStack.add((next) => (args) => next(args), { step: 'finalizeRequest', name: 'retryMiddleware', tags: ['RETRY'], priority: 'high', override: true });
 
   let region: string;
   try {
@@ -141,6 +167,38 @@ class PinpointProvider implements EndpointProvider {
   async close(): Promise<void> {
     this.client.destroy();
   }
+}
+
+/**
+ * The endpoint URL as the SDK's endpoint object: given as a string, it is parsed again for every
+ * request. A URL that does not parse is a configuration error, reported before any call.
+ */
+function parseEndpoint(text: string): Endpoint {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ProviderError('config', `the endpoint URL "${text}" is not a URL: give one such as https://pinpoint.us-east-1.amazonaws.com or http://127.0.0.1:4566`);
+  }
+  const endpoint: { -readonly [K in keyof Endpoint]: Endpoint[K] } = {
+    protocol: url.protocol,
+    hostname: url.hostname,
+    path: url.pathname,
+  };
+  if (url.port !== '') endpoint.port = Number(url.port);
+  if (url.search !== '') {
+    const query: Record<string, string | string[]> = {};
+    for (const [key, value] of url.searchParams) {
+      const seen = query[key];
+      query[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+    }
+    endpoint.query = query;
+  }
+  return endpoint;
+}
+
+async function resolveMode(mode: PinpointClientResolvedConfig['defaultsMode']): Promise<string> {
+  return typeof mode === 'function' ? mode() : mode;
 }
 
 function toLive(r: EndpointResponse): LiveEndpoint {
