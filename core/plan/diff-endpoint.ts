@@ -24,7 +24,7 @@ const RELEASED_WHEN_UNDECLARED = new Set(['ChannelType', 'Address', 'OptOut', 'E
 
 /**
  * The three-way comparison of one endpoint: what is declared now, what pinsync last applied
- * (undefined: never applied), and what Pinpoint holds. Only declared fields are compared, so a
+ * (undefined: never applied; `declared` itself: applied as declared now), and what Pinpoint holds. Only declared fields are compared, so a
  * value written by anyone else into a field the manifest never declared is never a change.
  */
 export function diffEndpoint(
@@ -39,11 +39,12 @@ export function diffEndpoint(
     const before = normaliseLive(field.kind, valueAt(live, field.segments));
     if (fieldEquals(field.kind, field.value, before)) continue;
     // Drift: the manifest asks for what was last applied, yet Pinpoint holds something else.
-    const wasApplied = lastApplied !== undefined && sameDeclared(field, valueAt(lastApplied, field.segments));
+    const wasApplied = lastApplied === declared || (lastApplied !== undefined && sameDeclared(field, valueAt(lastApplied, field.segments)));
     changed.push(wasApplied ? { path: field.path, before, after: field.value, drift: true } : { path: field.path, before, after: field.value });
   }
   const removals: Removal[] = [];
-  for (const field of lastApplied === undefined ? [] : declaredFields(lastApplied)) {
+  // `declared` itself as lastApplied: the caller found the two equal, so nothing was undeclared.
+  for (const field of lastApplied === undefined || lastApplied === declared ? [] : declaredFields(lastApplied)) {
     if (paths.has(field.path) || RELEASED_WHEN_UNDECLARED.has(field.path)) continue;
     const before = normaliseLive(field.kind, valueAt(live, field.segments));
     if (before === null || (Array.isArray(before) && before.length === 0)) continue;

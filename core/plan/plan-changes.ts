@@ -109,11 +109,13 @@ export function planChanges(input: PlanInput): Plan {
       if (fingerprinted) fingerprints[d.endpoint.Id] = fingerprintEndpoint(undefined);
       continue;
     }
-    const diff = diffEndpoint(d.endpoint, last?.applied, live);
+    // Declared as last applied (the common case): the diff is told so, and skips the removals.
+    const asApplied = stateMatches(last, d.endpoint, protect);
+    const diff = diffEndpoint(d.endpoint, asApplied ? d.endpoint : last?.applied, live);
     const change = changeFor(d, diff, options, notes, protect);
     if (change === undefined) {
       unchanged++;
-      if (!stateMatches(last, d.endpoint, protect)) record.push(withProtect({ id: d.endpoint.Id, declared: d.endpoint }, protect));
+      if (!asApplied) record.push(withProtect({ id: d.endpoint.Id, declared: d.endpoint }, protect));
     } else {
       changes.push(change);
       if (fingerprinted) fingerprints[d.endpoint.Id] = fingerprintEndpoint(live);
