@@ -5,6 +5,7 @@ export interface EmulatorArgs extends FaultFlags {
   port: number;
   host: string;
   data?: string;
+  credentials?: string[];
 }
 
 export function emulatorOptions<T>(y: Argv<T>): Argv<T & EmulatorArgs> {
@@ -12,6 +13,7 @@ export function emulatorOptions<T>(y: Argv<T>): Argv<T & EmulatorArgs> {
     .option('port', { type: 'number', default: 4566, describe: 'port to listen on (0 picks a free one)' })
     .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on' })
     .option('data', { type: 'string', describe: 'file to keep the endpoints in across restarts (written atomically)' })
+    .option('credentials', { type: 'string', array: true, describe: 'KEY_ID:SECRET: check that every request is signed (SigV4) with these credentials, as AWS does' })
     .option('aws-quotas', { type: 'boolean', group: 'Fault injection:', describe: "enforce Pinpoint's request-rate quotas (429 with Retry-After above them)" })
     .option('rate-limit', { type: 'string', array: true, group: 'Fault injection:', describe: 'OPERATION=N: at most N requests a second for that operation' })
     .option('throttle-rate', { type: 'number', group: 'Fault injection:', describe: 'answer this fraction (0..1) of requests with 429' })

@@ -17,6 +17,8 @@ export async function runEmulatorCommand(opts: {
   dataFile?: string;
   /** Injected failures (see faultsFromFlags for the command-line flags); default none. */
   faults?: EmulatorFaults;
+  /** Access key Id to secret: check every request's signature (EmulatorOptions.credentials). */
+  credentials?: Readonly<Record<string, string>>;
   out: (line: string) => void;
 }): Promise<RunningEmulator> {
   const emulator = await startEmulator({
@@ -25,6 +27,7 @@ export async function runEmulatorCommand(opts: {
     dataFile: opts.dataFile,
     maxRecordedRequests: CLI_RECORDED_REQUESTS,
     faults: opts.faults,
+    credentials: opts.credentials,
   });
   const closeEmulator = emulator.close;
   const close = () => {
@@ -40,6 +43,7 @@ export async function runEmulatorCommand(opts: {
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   opts.out(`Pinpoint emulator listening on ${emulator.url}`);
   if (opts.faults) opts.out(`Fault injection: ${describeFaults(opts.faults)}`);
+  if (opts.credentials) opts.out(`Signatures checked for access keys: ${Object.keys(opts.credentials).join(', ')}`);
   // Assigned rather than spread: a spread would copy the value of the live `faults` accessor.
   return Object.assign(emulator, { close });
 }

@@ -9,9 +9,13 @@ export type EmulatorErrorType =
   | 'MethodNotAllowedException'
   | 'PayloadTooLargeException'
   | 'TooManyRequestsException'
-  | 'InternalServerErrorException';
+  | 'InternalServerErrorException'
+  // AWS's own, answered before a request reaches the service: a signature refused (signature.ts).
+  | 'MissingAuthenticationTokenException'
+  | 'UnrecognizedClientException'
+  | 'InvalidSignatureException';
 
-/** The model's httpStatusCode of each exception shape. */
+/** The model's httpStatusCode of each exception shape; AWS's 403 for a refused signature. */
 export const ERROR_STATUS: Readonly<Record<EmulatorErrorType, number>> = {
   BadRequestException: 400,
   ForbiddenException: 403,
@@ -20,6 +24,9 @@ export const ERROR_STATUS: Readonly<Record<EmulatorErrorType, number>> = {
   PayloadTooLargeException: 413,
   TooManyRequestsException: 429,
   InternalServerErrorException: 500,
+  MissingAuthenticationTokenException: 403,
+  UnrecognizedClientException: 403,
+  InvalidSignatureException: 403,
 };
 
 export class EmulatorError extends Error {

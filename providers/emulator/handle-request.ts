@@ -10,6 +10,7 @@ import { readBody, sendError, sendJson } from './http-io.js';
 import { runOperation } from './operations.js';
 import { matchRoute, type OperationName } from './routes.js';
 import { MAX_PAYLOAD_BYTES, MESSAGES } from './rules.js';
+import { checkSignature } from './signature.js';
 import type { EmulatorStore } from './store.js';
 import type { VisibilityOverlay } from './visibility.js';
 
@@ -36,6 +37,8 @@ export interface RecordedRequest {
 
 export interface RequestContext {
   readonly store: EmulatorStore;
+  /** Access key Id to secret: when present, every request must be signed with one of them. */
+  readonly credentials?: ReadonlyMap<string, string>;
   readonly faults: FaultInjector;
   readonly visibility: VisibilityOverlay;
   record(entry: RecordedRequest): void;
@@ -72,6 +75,10 @@ export async function handleRequest(ctx: RequestContext, req: IncomingMessage, r
   try {
     const read = await readBody(req, MAX_PAYLOAD_BYTES);
     bytes = read.bytes;
+    // As AWS: the signature is checked before the service, its faults included, sees the request.
+    if (ctx.credentials !== undefined && read.kind === 'ok') {
+      checkSignature({ method, url: req.url ?? '/', headers: req.headers, body: read.raw }, ctx.credentials, Date.now());
+    }
     const latencyMs = ctx.faults.faults.latencyMs ?? 0;
     if (latencyMs > 0) await sleep(latencyMs);
     // Parsed before the faults so that a faulted write still records what was attempted.

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorError } from './errors.js';
 
 export type BodyResult =
-  | { readonly kind: 'ok'; readonly bytes: number; readonly text: string }
+  | { readonly kind: 'ok'; readonly bytes: number; readonly raw: Buffer; readonly text: string }
   | { readonly kind: 'too-large'; readonly bytes: number };
 
 /**
@@ -30,7 +30,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     req.on('end', () => {
       ended = true;
       if (tooLarge) resolve({ kind: 'too-large', bytes });
-      else resolve({ kind: 'ok', bytes, text: Buffer.concat(chunks).toString('utf8') });
+      else {
+        const raw = Buffer.concat(chunks);
+        resolve({ kind: 'ok', bytes, raw, text: raw.toString('utf8') });
+      }
     });
     req.on('error', reject);
     req.on('close', () => {

@@ -47,6 +47,11 @@ export const ENDPOINT_STATUS_VALUES: readonly string[] = ['ACTIVE', 'INACTIVE'];
 /** Documented: Ids may not contain these characters. */
 export const FORBIDDEN_ID_CHARACTERS = /[${}]/;
 
+/** The SigV4 signing name of Pinpoint's API (the service model's `signingName`). */
+export const SIGNING_SERVICE = 'mobiletargeting';
+/** Reported by AWS: a request signed more than about 15 minutes from the server's clock is refused. */
+export const SIGNATURE_MAX_SKEW_MS = 15 * 60_000;
+
 /** Message texts. Clients must branch on the exception name, never on these. */
 export const MESSAGES = {
   notFound: 'Resource not found',

@@ -1,7 +1,8 @@
 // The HTTP server around the store: starts and stops it, records exchanges, and holds the live
 // fault configuration. Handling one request is handle-request.ts; no endpoint rule lives here.
 
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector, type EmulatorFaults } from './faults.js';
 import { handleRequest, type RecordedRequest } from './handle-request.js';
@@ -23,6 +24,14 @@ export interface EmulatorOptions {
   maxRecordedRequests?: number;
   /** Injected failures (default: none). Adjustable later through RunningEmulator.faults. */
   faults?: EmulatorFaults;
+  /**
+   * Access key Id to secret access key. When given, every request must carry a valid AWS
+   * Signature Version 4 made with one of them, or is refused as AWS refuses it (SPEC.md).
+   * Default: any Authorization header, or none, is accepted.
+   */
+  credentials?: Readonly<Record<string, string>>;
+  /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
+  tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
 }
 
 export interface RunningEmulator {
@@ -60,15 +69,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   let closing: Promise<void> | undefined;
 
-  const server = createServer((req, res) => {
+  const credentials = options.credentials === undefined ? undefined : new Map(Object.entries(options.credentials));
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     // Keep-alive connections must not hold close() open once it has been asked for.
     if (closing) res.setHeader('connection', 'close');
     // handleRequest answers every failure itself; this only guards against a broken socket.
     stats.begin();
-    handleRequest({ store, faults, visibility, record }, req, res)
+    handleRequest({ store, faults, visibility, record, ...(credentials === undefined ? {} : { credentials }) }, req, res)
       .catch(() => res.destroy())
       .finally(() => stats.end());
-  });
+  };
+  const server = options.tls === undefined ? createServer(listener) : createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -77,7 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `${options.tls === undefined ? 'http' : 'https'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const close = async () => {
     await new Promise<void>((resolve) => {

@@ -15,6 +15,24 @@ const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED
 /** No connection could be made: a wrong URL or a server that is down, not worth hammering. */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
+/** The server's TLS certificate was not accepted (Node's codes, from OpenSSL's verification): no retry can help. */
+const CERTIFICATE_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'INVALID_CA',
+  'HOSTNAME_MISMATCH',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 interface SdkErrorLike {
   name?: string;
   message?: string;
@@ -54,6 +72,16 @@ export function toProviderError(error: unknown, where: string): ProviderError {
   if (e.code !== undefined && UNREACHABLE_CODES.has(e.code)) {
     return new ProviderError('unreachable', `cannot reach Pinpoint at ${where}: ${e.code}`, { cause: error });
   }
+  if (e.code !== undefined && CERTIFICATE_CODES.has(e.code)) {
+    return new ProviderError('config', `the TLS certificate of Pinpoint at ${where} is not trusted: ${message} (${e.code}). ${certificateHelp()}`, { cause: error });
+  }
+  // A TLS handshake that failed: a server that speaks plain HTTP, most often. Retrying cannot help.
+  if (e.code === 'EPROTO') {
+    if (/wrong version number/i.test(message)) {
+      return new ProviderError('config', `Pinpoint at ${where} did not answer in TLS: for a server that speaks plain HTTP, give an http:// URL`, { cause: error });
+    }
+    return new ProviderError('config', `the TLS handshake with Pinpoint at ${where} failed: ${message}`, { cause: error });
+  }
   if (e.code !== undefined && NETWORK_CODES.has(e.code)) {
     return new ProviderError('network', `connection to Pinpoint at ${where} lost: ${e.code}`, { cause: error });
   }
@@ -80,4 +108,8 @@ export function credentialsHelp(): string {
     'no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass --profile NAME, ' +
     'or configure the default profile (for a local emulator any non-empty values will do; --local needs none)'
   );
+}
+
+export function certificateHelp(): string {
+  return "If the certificate is signed by your own certificate authority (a proxy's, say), set NODE_EXTRA_CA_CERTS to a PEM file holding that authority's certificate.";
 }

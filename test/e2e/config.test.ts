@@ -4,7 +4,9 @@ import { useEmulator } from '../support/emulator-fixture.js';
 import { makeEndpoint, writeManifest, writeText } from '../support/fixtures.js';
 
 describe('e2e: the SDK configuration pinsync honours', () => {
-  const t = useEmulator();
+  // The emulator accepts the profile's key as well as the usual test key, and checks signatures:
+  // a plan that succeeds with --profile signed with the profile's secret.
+  const t = useEmulator({ credentials: { AKIDEMU: 'secret' } });
 
   it('--profile takes region and credentials from that profile of the AWS config files', async () => {
     const config = await writeText(t.dir, 'aws/config', '[profile emu]\nregion = eu-west-1\n');

@@ -4,8 +4,8 @@ import { access, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetEndpointCommand, PinpointClient } from '@aws-sdk/client-pinpoint';
-import { CLI, runCli } from '../support/cli.js';
-import { tempDir } from '../support/fixtures.js';
+import { CLI, emulatorEnv, runCli } from '../support/cli.js';
+import { makeEndpoint, tempDir, writeManifest } from '../support/fixtures.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples', import.meta.url));
 
@@ -31,21 +31,26 @@ describe('e2e: --local and the emulator command', () => {
     assert.match(again.stdout, /No changes\./);
   });
 
+  /** Starts `pinsync emulator` with these flags; resolves with its URL once it listens. */
+  function startEmulatorCommand(flags: string[]): { child: ReturnType<typeof spawn>; url: Promise<string> } {
+    const child = spawn(process.execPath, [CLI, 'emulator', '--port', '0', ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const url = new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+        out += d;
+        const m = /listening on (http:\/\/\S+)/.exec(out);
+        if (m?.[1]) resolve(m[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
+    });
+    return { child, url };
+  }
+
   it('`pinsync emulator --port 0` prints its URL and serves the AWS SDK', async () => {
     const dir = await tempDir();
-    const child = spawn(process.execPath, [CLI, 'emulator', '--port', '0', '--data', join(dir, 'data.json')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const { child, url: listening } = startEmulatorCommand(['--data', join(dir, 'data.json')]);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => {
-          out += d;
-          const m = /listening on (http:\/\/\S+)/.exec(out);
-          if (m?.[1]) resolve(m[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
-      });
+      const url = await listening;
       const client = new PinpointClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
       await assert.rejects(
         client.send(new GetEndpointCommand({ ApplicationId: 'app', EndpointId: 'nope' })),
@@ -57,5 +62,29 @@ describe('e2e: --local and the emulator command', () => {
     }
     const code = await new Promise((resolve) => child.on('close', resolve));
     assert.equal(code, 0, 'stops cleanly on SIGTERM');
+  });
+
+  it('`pinsync emulator --credentials` refuses what is not signed with those credentials, as AWS does', async () => {
+    const dir = await tempDir();
+    await writeManifest(dir, 'm.yaml', [makeEndpoint(1)], { applicationId: 'app' });
+    const { child, url: listening } = startEmulatorCommand(['--credentials', 'ci-key:s3cret:with-colon']);
+    try {
+      const url = await listening;
+      const plan = (secret: string) => runCli(['plan', 'm.yaml', '--endpoint-url', url], { cwd: dir, env: emulatorEnv(url, { AWS_ACCESS_KEY_ID: 'ci-key', AWS_SECRET_ACCESS_KEY: secret }) });
+      const signed = await plan('s3cret:with-colon');
+      assert.equal(signed.code, 0, signed.stderr);
+      assert.match(signed.stdout, /Plan: 1 to create/);
+      const wrong = await plan('guess');
+      assert.equal(wrong.code, 1);
+      assert.match(wrong.stderr, /InvalidSignatureException: The request signature we calculated does not match/);
+      assert.doesNotMatch(wrong.stderr, /\n\s+at /, 'no stack trace');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await new Promise((resolve) => child.on('close', resolve)), 0);
+
+    const bad = await runCli(['emulator', '--port', '0', '--credentials', 'no-colon'], { cwd: dir });
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--credentials takes KEY_ID:SECRET .*not "no-colon"/);
   });
 });

@@ -41,7 +41,7 @@ describe('properties: plan and apply over random manifests and live states', fun
   let provider: EndpointProvider;
 
   before(async () => {
-    emu = await startEmulator({ port: 0 });
+    emu = await startEmulator({ port: 0, credentials: { t: 't' } });
     provider = await createPinpointProvider({ applicationId: APP, endpointUrl: emu.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' } });
   });
   after(async () => {

@@ -43,10 +43,13 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
 }
 
 /** Credentials and region for talking to the emulator; it accepts any. */
+/** The credentials of emulatorEnv(), which the emulators of useEmulator() check signatures with. */
+export const TEST_CREDENTIALS = { accessKeyId: 'test-key', secretAccessKey: 'test-secret' } as const;
+
 export function emulatorEnv(url: string, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   return {
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
     AWS_REGION: 'us-east-1',
     AWS_ENDPOINT_URL_PINPOINT: url,
     // Keep the SDK from reading the developer's own ~/.aws files.

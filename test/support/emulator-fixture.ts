@@ -1,4 +1,5 @@
 import { startEmulator, type RunningEmulator } from '../../providers/emulator/index.js';
+import { TEST_CREDENTIALS } from './cli.js';
 import { tempDir } from './fixtures.js';
 
 export interface EmulatorFixture {
@@ -6,11 +7,16 @@ export interface EmulatorFixture {
   dir: string;
 }
 
-/** Gives each test of the calling suite a fresh emulator on a loopback port and an empty folder. */
-export function useEmulator(): EmulatorFixture {
+/**
+ * Gives each test of the calling suite a fresh emulator on a loopback port and an empty folder.
+ * The emulator checks every request's signature: made with the credentials emulatorEnv() gives,
+ * or with one of `options.credentials` (access key Id to secret).
+ */
+export function useEmulator(options: { readonly credentials?: Readonly<Record<string, string>> } = {}): EmulatorFixture {
   const fixture = {} as EmulatorFixture;
   beforeEach(async () => {
-    fixture.emu = await startEmulator({ port: 0 });
+    const credentials = { [TEST_CREDENTIALS.accessKeyId]: TEST_CREDENTIALS.secretAccessKey, ...options.credentials };
+    fixture.emu = await startEmulator({ port: 0, credentials });
     fixture.dir = await tempDir();
   });
   afterEach(async () => {
