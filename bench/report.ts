@@ -10,6 +10,8 @@ export interface Floor {
   readonly writes?: number;
   /** Request body bytes a perfect tool sends: the changed items, 100 to a request. */
   readonly bytes?: number;
+  /** A plain AWS SDK script making the same reads (bench/sdk-reads.ts): its wall time. */
+  readonly sdkReadMs?: number;
   /** Seconds Pinpoint's documented rate quotas allow for those requests on a real account. */
   readonly quotaSeconds?: number;
 }
@@ -36,7 +38,7 @@ export interface Row {
   readonly notes: string[];
 }
 
-const mb = (bytes: number) => `${Math.round(bytes / 1048576)}`;
+export const mb = (bytes: number) => `${Math.round(bytes / 1048576)}`;
 const int = (n: number) => n.toLocaleString('en-US');
 const secs = (ms: number) => (ms / 1000).toFixed(2);
 const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : a === 0 ? '1.00x' : 'inf');
@@ -53,6 +55,7 @@ export function floorText(f: Floor): string {
   if (f.parseMs !== undefined) parts.push(`JSON.parse ${secs(f.parseMs)} s, ${mb(f.parseRssBytes ?? 0)} MB`);
   if (f.reads !== undefined || f.writes !== undefined) parts.push(`${int(f.reads ?? 0)} r + ${int(f.writes ?? 0)} w`);
   if (f.bytes !== undefined) parts.push(bytesText(f.bytes));
+  if (f.sdkReadMs !== undefined) parts.push(`SDK reads alone ${secs(f.sdkReadMs)} s`);
   if (f.quotaSeconds !== undefined) parts.push(f.quotaSeconds === 0 ? 'quota: no call' : `quota ${quotaText(f.quotaSeconds)}`);
   return parts.join('; ');
 }
@@ -67,6 +70,7 @@ export function ratioText(r: Row): string {
   const f = r.floor;
   const parts: string[] = [];
   if (f.parseMs !== undefined) parts.push(`time ${x(r.wallMs, f.parseMs)}, RSS ${x(r.peakRssBytes, f.parseRssBytes ?? 0)}`);
+  if (f.sdkReadMs !== undefined) parts.push(`time ${x(r.wallMs, f.sdkReadMs)}`);
   if (f.reads !== undefined && (f.reads > 0 || r.reads > 0)) parts.push(`reads ${x(r.reads, f.reads)}`);
   if (f.writes !== undefined && (f.writes > 0 || r.writes > 0)) parts.push(`writes ${x(r.writes, f.writes)}`);
   if (f.bytes !== undefined && f.bytes > 0) parts.push(`bytes ${x(r.bytesSent, f.bytes)}`);

@@ -19,12 +19,13 @@ import { startEmulator, type RecordedRequest, type RunningEmulator } from '../pr
 import { AWS_RATE_QUOTAS, type EndpointItem } from '../providers/types.js';
 import { BENCH_APP_ID, deriveDesired, generateCurrent, toJson, toYaml, type Desired, type EndpointSet } from './generate.js';
 import { ChildRunner, childEnv, type ChildRun } from './measure.js';
-import { bytesText, renderMarkdown, renderTable, type Floor, type Row, type Target } from './report.js';
+import { bytesText, mb, renderMarkdown, renderTable, type Floor, type Row, type Target } from './report.js';
 import { benchValidate } from './validate.js';
 
 /** The `pinsync` bin, as a user runs it. */
 const CLI = fileURLToPath(new URL('../../cmd/pinsync.js', import.meta.url));
 const NAIVE = fileURLToPath(new URL('./naive.js', import.meta.url));
+const SDK_READS = fileURLToPath(new URL('./sdk-reads.js', import.meta.url));
 /** Where results go: a quick run does not overwrite the full run's. */
 const resultsFile = (quick: boolean) => fileURLToPath(new URL(`../../bench/results/${quick ? 'latest-quick' : 'latest'}.json`, import.meta.url));
 const PARSE_SCRIPT = "const fs = require('node:fs'); for (const f of process.argv.slice(1)) JSON.parse(fs.readFileSync(f, 'utf8'));";
@@ -307,7 +308,7 @@ class Bench {
         await this.runValidate(desired, desiredYaml, manifestFloor);
       }
       await this.runPlanState(desired, ratio, desiredYaml, desiredJson, state);
-      if (plan.planLive) await this.runPlanLive(desired, ratio, desiredYaml, state);
+      if (plan.planLive) await this.runPlanLive(desired, ratio, desiredYaml, desiredJson, state);
       const apply = plan.apply ? await this.runApply(desired, ratio, desiredYaml, state) : undefined;
       const naive = await this.runNaive(desired, ratio, desiredJson);
       if (apply) {
@@ -370,8 +371,14 @@ class Bench {
     });
   }
 
-  private async runPlanLive(desired: Desired, ratio: number, yamlFile: string, state: string): Promise<void> {
+  private async runPlanLive(desired: Desired, ratio: number, yamlFile: string, jsonFile: string, state: string): Promise<void> {
     const size = desired.endpoints.length;
+    // The floor, just before: the same reads made by a plain SDK script.
+    this.log(`SDK reads alone ${size} ${pct(ratio)}%`);
+    const sdk = await this.measured(() => this.runner.run([SDK_READS, jsonFile, this.emu.url, String(CONCURRENCY)], { label: `sdk-reads-${size}-${pct(ratio)}%` }));
+    this.check(sdk, `SDK reads ${size}`);
+    const sdkTraffic = takeTraffic(this.emu);
+    if (sdkTraffic.reads !== perfectReads(desired)) throw new Error(`SDK reads ${size}: ${sdkTraffic.reads} reads, expected ${perfectReads(desired)}`);
     this.log(`plan --refresh live ${size} ${pct(ratio)}%`);
     const run = await this.measured(() =>
       this.runner.run(this.cli(['plan', yamlFile, ...this.connection(), '--state', state, '--refresh', 'live', '--max-rps', '0', '--concurrency', String(CONCURRENCY)]), {
@@ -395,9 +402,10 @@ class Bench {
       reads: traffic.reads,
       writes: traffic.writes,
       bytesSent: traffic.bytes,
-      floor: { reads: perfectReads(desired), writes: 0, quotaSeconds: readQuotaSeconds(desired) },
+      floor: { reads: perfectReads(desired), writes: 0, sdkReadMs: sdk.ms, quotaSeconds: readQuotaSeconds(desired) },
       targets,
       notes: [
+        `the floor's SDK script (bench/sdk-reads.ts, the AWS SDK's default client): ${Math.round(size / (sdk.ms / 1000)).toLocaleString('en-US')} endpoints/s, ${mb(sdk.rssBytes)} MB peak; ${sdk.emulatorCpu}`,
         `${Math.round(perSecond).toLocaleString('en-US')} endpoints/s over the whole command` +
           (refresh ? `; the reads themselves: ${refresh.calls} calls in ${refresh.seconds.toFixed(2)} s (${Math.round(size / refresh.seconds).toLocaleString('en-US')} endpoints/s)` : '') +
           `; ${desired.users} users, ${desired.withoutUser} without user; --max-rps 0 --concurrency ${CONCURRENCY}; ${run.emulatorCpu}`,
