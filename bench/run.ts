@@ -11,7 +11,7 @@
 // --profile DIR runs every measured command under `node --cpu-prof` (profiling slows it: the
 // times of such a run are not comparable); `node dist/bench/profile-summary.js FILE` sums one up.
 
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -326,7 +326,9 @@ class Bench {
     const run = await this.runner.repeat(this.runs, this.cli(['validate', yamlFile]), { label: `validate-${size}` });
     this.check(run, `validate ${size}`);
     const traffic = takeTraffic(this.emu);
-    const targets: Target[] = size === 100_000 ? [{ text: '< 3 s, < 1 GB', met: run.ms < 3000 && run.rssBytes < 1e9 }] : [];
+    // Issue 3's target (< 3 s, < 1 GB at 100,000) is for its shape, about 25 MB of YAML: the
+    // "validate (validate.ts data)" row. This manifest is richer; its row carries no target.
+    const megabytes = (await stat(yamlFile)).size / 1e6;
     this.rows.push({
       measure: 'validate',
       endpoints: size,
@@ -338,8 +340,8 @@ class Bench {
       writes: traffic.writes,
       bytesSent: traffic.bytes,
       floor: { ...floor, quotaSeconds: 0 },
-      targets,
-      notes: [],
+      targets: [],
+      notes: [`${megabytes.toFixed(1)} MB of YAML (the < 3 s target is for the 25 MB shape of the validate.ts row)`],
     });
   }
 
