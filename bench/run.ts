@@ -341,7 +341,7 @@ class Bench {
       bytesSent: traffic.bytes,
       floor: { ...floor, quotaSeconds: 0 },
       targets: [],
-      notes: [`${megabytes.toFixed(1)} MB of YAML (the < 3 s target is for the 25 MB shape of the validate.ts row)`],
+      notes: [`${megabytes.toFixed(1)} MB of YAML${size === 100_000 ? " (issue 3's < 3 s target is for the 25 MB shape of the validate.ts row)" : ''}`],
     });
   }
 
