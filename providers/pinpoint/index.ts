@@ -9,6 +9,10 @@ import {
   type PinpointClientConfig,
   type PinpointClientResolvedConfig,
 } from '@aws-sdk/client-pinpoint';
+import sdkPackage from '@aws-sdk/client-pinpoint/package.json' with { type: 'json' };
+import { createDefaultUserAgentProvider } from '@aws-sdk/core/client';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { Endpoint } from '@smithy/types';
 import {
   ProviderError,
   type EndpointItem,
@@ -17,10 +21,6 @@ import {
   type ProviderStats,
   type WriteResult,
 } from '../types.js';
-import { createDefaultUserAgentProvider } from '@aws-sdk/core/client';
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { Endpoint } from '@smithy/types';
-import sdkPackage from '@aws-sdk/client-pinpoint/package.json' with { type: 'json' };
 import { credentialsHelp, regionHelp, toProviderError } from './errors.js';
 import { connectionTimeoutFor, LeanHttpHandler } from './http-handler.js';
 
@@ -56,24 +56,7 @@ export async function createPinpointProvider(options: PinpointProviderOptions): 
   if (options.profile !== undefined) config.profile = options.profile;
   if (options.credentials !== undefined) config.credentials = { ...options.credentials };
   if (options.userAgent !== undefined) config.customUserAgent = options.userAgent.map(([name, version]) => (version === undefined ? [name] : [name, version]));
-  // The SDK's default signer builds a new SigV4 signer, copying the whole client configuration, for
-  // every request; every Pinpoint call signs for the same service and region, so one is enough.
-  let signer: SignatureV4 | undefined;
-  config.signer = async () =>
-    (signer ??= new SignatureV4({
-      credentials: client.config.credentials,
-      region: client.config.region,
-      service: 'mobiletargeting',
-      sha256: client.config.sha256,
-      uriEscapePath: client.config.signingEscapePath,
-    }));
-  config.requestHandler = new LeanHttpHandler(async () => ({ connectionTimeout: connectionTimeoutFor(await resolveMode(client.config.defaultsMode)) }));
-  // The SDK asks for its default User-Agent sections on every request (a uname system call among
-  // them); they cannot change while pinsync runs.
-  const defaultUserAgent = createDefaultUserAgentProvider({ serviceId: 'Pinpoint', clientVersion: sdkPackage.version });
-  let userAgent: ReturnType<typeof defaultUserAgent> | undefined;
-  config.defaultUserAgentProvider = () => (userAgent ??= defaultUserAgent(client.config));
-  const client = new PinpointClient(config);
+  const client: PinpointClient = new PinpointClient(withLeanCalls(config, () => client.config));
   // pinsync retries in core/calls; with maxAttempts 1 the SDK's retry step only stamps each request
   // with an invocation id and attempt count, so it is replaced by a step that passes the call on.
   client.middlewareStack.add((next) => (args) => next(args), { step: 'finalizeRequest', name: 'retryMiddleware', tags: ['RETRY'], priority: 'high', override: true });
@@ -167,6 +150,32 @@ class PinpointProvider implements EndpointProvider {
   async close(): Promise<void> {
     this.client.destroy();
   }
+}
+
+/**
+ * What the SDK's client does on every call that Pinpoint's calls never need, set aside through the
+ * client's public options (a plan reads thousands of times: docs/benchmarks.md has the profile).
+ * `resolved` is the client's configuration, asked for once the client exists.
+ */
+function withLeanCalls(config: PinpointClientConfig, resolved: () => PinpointClientResolvedConfig): PinpointClientConfig {
+  // The default signer is a new SignatureV4 for every request, built by copying the whole client
+  // configuration; every Pinpoint call signs for the same service, so one is enough (the region
+  // and date of each signature are still the call's).
+  let signer: SignatureV4 | undefined;
+  const signingScope = (): SignatureV4 => {
+    const c = resolved();
+    return new SignatureV4({ credentials: c.credentials, region: c.region, service: 'mobiletargeting', sha256: c.sha256, uriEscapePath: c.signingEscapePath });
+  };
+  // The default User-Agent sections are asked for on every request (a uname system call among
+  // them); they cannot change while pinsync runs.
+  const defaultUserAgent = createDefaultUserAgentProvider({ serviceId: 'Pinpoint', clientVersion: sdkPackage.version });
+  let userAgent: ReturnType<typeof defaultUserAgent> | undefined;
+  return {
+    ...config,
+    signer: async () => (signer ??= signingScope()),
+    requestHandler: new LeanHttpHandler(async () => ({ connectionTimeout: connectionTimeoutFor(await resolveMode(resolved().defaultsMode)) })),
+    defaultUserAgentProvider: () => (userAgent ??= defaultUserAgent(resolved())),
+  };
 }
 
 /**
