@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   const run = async (keys: string[], one: (key: string) => Promise<number>) => {
     let next = 0;
     const worker = async () => {
-      while (next < keys.length) read += await one(keys[next++]!);
+      while (next < keys.length) {
+        const found = await one(keys[next++]!);
+        read += found;
+      }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, keys.length) }, worker));
   };

@@ -39,6 +39,8 @@ export interface RequestContext {
   readonly store: EmulatorStore;
   /** Access key Id to secret: when present, every request must be signed with one of them. */
   readonly credentials?: ReadonlyMap<string, string>;
+  /** How far the emulator's clock is ahead of the machine's (behind when negative). */
+  readonly clockOffsetMs?: number;
   readonly faults: FaultInjector;
   readonly visibility: VisibilityOverlay;
   record(entry: RecordedRequest): void;
@@ -77,7 +79,7 @@ export async function handleRequest(ctx: RequestContext, req: IncomingMessage, r
     bytes = read.bytes;
     // As AWS: the signature is checked before the service, its faults included, sees the request.
     if (ctx.credentials !== undefined && read.kind === 'ok') {
-      checkSignature({ method, url: req.url ?? '/', headers: req.headers, body: read.raw }, ctx.credentials, Date.now());
+      checkSignature({ method, url: req.url ?? '/', headers: req.headersDistinct, body: read.raw }, ctx.credentials, Date.now() + (ctx.clockOffsetMs ?? 0));
     }
     const latencyMs = ctx.faults.faults.latencyMs ?? 0;
     if (latencyMs > 0) await sleep(latencyMs);

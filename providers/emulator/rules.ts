@@ -49,8 +49,12 @@ export const FORBIDDEN_ID_CHARACTERS = /[${}]/;
 
 /** The SigV4 signing name of Pinpoint's API (the service model's `signingName`). */
 export const SIGNING_SERVICE = 'mobiletargeting';
-/** Reported by AWS: a request signed more than about 15 minutes from the server's clock is refused. */
-export const SIGNATURE_MAX_SKEW_MS = 15 * 60_000;
+/**
+ * Reported: REST JSON services refuse a request signed more than 5 minutes from their clock
+ * ("Signature expired: ... (... - 5 min.)" from Glacier, Lambda, Rekognition and others in AWS SDK
+ * issue threads; S3 and some query services allow 15).
+ */
+export const SIGNATURE_MAX_SKEW_MS = 5 * 60_000;
 
 /** Message texts. Clients must branch on the exception name, never on these. */
 export const MESSAGES = {

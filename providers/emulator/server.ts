@@ -32,6 +32,11 @@ export interface EmulatorOptions {
   credentials?: Readonly<Record<string, string>>;
   /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
   tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
+  /**
+   * Milliseconds the emulator's clock runs ahead of the machine's (behind when negative): its
+   * `Date` header and its signature checks use it, to test a client's clock-skew correction.
+   */
+  clockOffsetMs?: number;
 }
 
 export interface RunningEmulator {
@@ -70,12 +75,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let closing: Promise<void> | undefined;
 
   const credentials = options.credentials === undefined ? undefined : new Map(Object.entries(options.credentials));
+  const clockOffsetMs = options.clockOffsetMs ?? 0;
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     // Keep-alive connections must not hold close() open once it has been asked for.
     if (closing) res.setHeader('connection', 'close');
+    if (clockOffsetMs !== 0) res.setHeader('date', new Date(Date.now() + clockOffsetMs).toUTCString());
     // handleRequest answers every failure itself; this only guards against a broken socket.
     stats.begin();
-    handleRequest({ store, faults, visibility, record, ...(credentials === undefined ? {} : { credentials }) }, req, res)
+    handleRequest({ store, faults, visibility, record, clockOffsetMs, ...(credentials === undefined ? {} : { credentials }) }, req, res)
       .catch(() => res.destroy())
       .finally(() => stats.end());
   };

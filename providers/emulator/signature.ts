@@ -4,7 +4,6 @@
 // credentials (EmulatorOptions.credentials).
 
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
 import { EmulatorError } from './errors.js';
 import { SIGNATURE_MAX_SKEW_MS, SIGNING_SERVICE } from './rules.js';
 
@@ -13,7 +12,8 @@ export interface SignedRequest {
   readonly method: string;
   /** The request target as received: path (still percent-encoded) and query string. */
   readonly url: string;
-  readonly headers: IncomingHttpHeaders;
+  /** Every value of each header, by lower-case name (Node's `headersDistinct`). */
+  readonly headers: NodeJS.Dict<string[]>;
   readonly body: Buffer;
 }
 
@@ -25,7 +25,7 @@ const AUTHORIZATION = /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s
  * access key, is stale, or does not match; returns when it is valid. `now` is milliseconds.
  */
 export function checkSignature(request: SignedRequest, credentials: ReadonlyMap<string, string>, now: number): void {
-  const header = request.headers.authorization;
+  const header = single(request.headers['authorization']);
   if (header === undefined || header === '') throw new EmulatorError('MissingAuthenticationTokenException', 'Missing Authentication Token');
   const match = AUTHORIZATION.exec(header);
   if (match === null) throw mismatch(`Authorization header is not ${ALGORITHM} with Credential, SignedHeaders and Signature.`);
@@ -38,8 +38,13 @@ export function checkSignature(request: SignedRequest, credentials: ReadonlyMap<
   if (amzDate === undefined || !/^\d{8}T\d{6}Z$/.test(amzDate)) throw mismatch('the X-Amz-Date header is missing or not in the form YYYYMMDDTHHMMSSZ.');
   if (!amzDate.startsWith(date)) throw mismatch(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}'.`);
   const signedAt = Date.UTC(+amzDate.slice(0, 4), +amzDate.slice(4, 6) - 1, +amzDate.slice(6, 8), +amzDate.slice(9, 11), +amzDate.slice(11, 13), +amzDate.slice(13, 15));
-  if (Math.abs(now - signedAt) > SIGNATURE_MAX_SKEW_MS) {
-    throw mismatch(`Signature expired: ${amzDate} is not within ${SIGNATURE_MAX_SKEW_MS / 60_000} minutes of the server's time ${isoBasic(now)}.`);
+  // AWS's own wording, which names the bound and the server's time.
+  const minutes = SIGNATURE_MAX_SKEW_MS / 60_000;
+  if (signedAt < now - SIGNATURE_MAX_SKEW_MS) {
+    throw mismatch(`Signature expired: ${amzDate} is now earlier than ${isoBasic(now - SIGNATURE_MAX_SKEW_MS)} (${isoBasic(now)} - ${minutes} min.)`);
+  }
+  if (signedAt > now + SIGNATURE_MAX_SKEW_MS) {
+    throw mismatch(`Signature not yet current: ${amzDate} is still later than ${isoBasic(now + SIGNATURE_MAX_SKEW_MS)} (${isoBasic(now)} + ${minutes} min.)`);
   }
 
   const signedHeaders = signedHeaderList.split(';');
@@ -89,20 +94,19 @@ function canonicalQuery(query: string): string {
   return pairs.map(([k, v]) => `${k}=${v}`).join('&');
 }
 
-/** A header as SigV4 signs it: repeated values joined by commas, space runs collapsed, trimmed. */
-function headerValue(headers: IncomingHttpHeaders, name: string): string {
-  const value = headers[name];
-  const text = Array.isArray(value) ? value.join(',') : (value ?? '');
-  return text.trim().replace(/\s+/g, ' ');
+/** A header as SigV4 signs it: repeated values joined by commas, line breaks, tabs and space runs one space, trimmed. */
+function headerValue(headers: SignedRequest['headers'], name: string): string {
+  const text = (headers[name] ?? []).join(',');
+  return text.replace(/[\r\n]/g, ' ').replace(/[ \t]+/g, ' ').replace(/^ | $/g, '');
 }
 
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+function single(values: string[] | undefined): string | undefined {
+  return values?.[0];
 }
 
 function decode(text: string): string {
   try {
-    return decodeURIComponent(text.replace(/\+/g, '%20'));
+    return decodeURIComponent(text);
   } catch {
     return text;
   }

@@ -37,7 +37,7 @@ interface SdkErrorLike {
   name?: string;
   message?: string;
   code?: string;
-  $metadata?: { httpStatusCode?: number; requestId?: string };
+  $metadata?: { httpStatusCode?: number; requestId?: string; clockSkewCorrected?: boolean };
   $response?: { headers?: Record<string, string | undefined> };
 }
 
@@ -75,12 +75,15 @@ export function toProviderError(error: unknown, where: string): ProviderError {
   if (e.code !== undefined && CERTIFICATE_CODES.has(e.code)) {
     return new ProviderError('config', `the TLS certificate of Pinpoint at ${where} is not trusted: ${message} (${e.code}). ${certificateHelp()}`, { cause: error });
   }
-  // A TLS handshake that failed: a server that speaks plain HTTP, most often. Retrying cannot help.
-  if (e.code === 'EPROTO') {
-    if (/wrong version number/i.test(message)) {
-      return new ProviderError('config', `Pinpoint at ${where} did not answer in TLS: for a server that speaks plain HTTP, give an http:// URL`, { cause: error });
-    }
-    return new ProviderError('config', `the TLS handshake with Pinpoint at ${where} failed: ${message}`, { cause: error });
+  // A server that answers a TLS handshake in plain HTTP: no retry can help. Other handshake
+  // failures (a connection dropped half-way) are lost connections, retried below.
+  if (e.code === 'EPROTO' && /wrong version number/i.test(message)) {
+    return new ProviderError('config', `Pinpoint at ${where} did not answer in TLS: for a server that speaks plain HTTP, give an http:// URL`, { cause: error });
+  }
+  // A signature refused for its time, once the SDK has measured this machine's clock against the
+  // server's from the answer: the next attempt is signed with the corrected time.
+  if (status === 403 && e.$metadata?.clockSkewCorrected === true) {
+    return new ProviderError('network', `Pinpoint refused the request's time (this machine's clock is off); signing again with the server's: ${message}`, { status, errorName: name, requestId, cause: error });
   }
   if (e.code !== undefined && NETWORK_CODES.has(e.code)) {
     return new ProviderError('network', `connection to Pinpoint at ${where} lost: ${e.code}`, { cause: error });

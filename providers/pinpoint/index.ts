@@ -174,7 +174,8 @@ function withLeanCalls(config: PinpointClientConfig, resolved: () => PinpointCli
     ...config,
     signer: async () => (signer ??= signingScope()),
     requestHandler: new LeanHttpHandler(async () => ({ connectionTimeout: connectionTimeoutFor(await resolveMode(resolved().defaultsMode)) })),
-    defaultUserAgentProvider: () => (userAgent ??= defaultUserAgent(resolved())),
+    // Asked without a configuration, as the SDK asks: its User-Agent step adds the app Id itself.
+    defaultUserAgentProvider: () => (userAgent ??= defaultUserAgent()),
   };
 }
 
@@ -183,11 +184,15 @@ function withLeanCalls(config: PinpointClientConfig, resolved: () => PinpointCli
  * request. A URL that does not parse is a configuration error, reported before any call.
  */
 function parseEndpoint(text: string): Endpoint {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(text);
   } catch {
-    throw new ProviderError('config', `the endpoint URL "${text}" is not a URL: give one such as https://pinpoint.us-east-1.amazonaws.com or http://127.0.0.1:4566`);
+    url = undefined;
+  }
+  // `localhost:4566` parses, as a URL of the scheme "localhost:" with no host.
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw new ProviderError('config', `the endpoint URL "${text}" is not an http:// or https:// URL: give one such as https://pinpoint.us-east-1.amazonaws.com or http://127.0.0.1:4566`);
   }
   const endpoint: { -readonly [K in keyof Endpoint]: Endpoint[K] } = {
     protocol: url.protocol,

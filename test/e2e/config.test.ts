@@ -36,3 +36,21 @@ describe('e2e: the SDK configuration pinsync honours', () => {
     assert.equal(r.code, 0, r.stderr);
   });
 });
+
+describe('e2e: a machine whose clock is off', () => {
+  // The emulator's clock is 20 minutes ahead, and it refuses signatures more than 5 minutes off.
+  const t = useEmulator({ clockOffsetMs: 20 * 60_000 });
+
+  it('plans and applies: the first refused call teaches the SDK the offset, and is signed again', async () => {
+    const manifest = await writeManifest(t.dir, 'm.yaml', [makeEndpoint(1), makeEndpoint(2)], { applicationId: 'app' });
+    const apply = await runCli(['apply', manifest, '--auto-approve', '--max-rps', '0'], { env: emulatorEnv(t.emu.url) });
+    assert.equal(apply.code, 0, apply.stderr);
+    assert.match(apply.stdout, /Apply complete: 2 created/);
+    // The calls already in flight when the first refusal came back are refused too; none after.
+    const statuses = t.emu.requests.map((r) => r.status);
+    assert.equal(statuses[0], 403, 'the first call was refused for its time');
+    const firstAccepted = statuses.findIndex((s) => s !== 403);
+    assert.ok(firstAccepted > 0 && statuses.slice(firstAccepted).every((s) => s !== 403), statuses.join(' '));
+    assert.equal(t.emu.store.count('app'), 2);
+  });
+});

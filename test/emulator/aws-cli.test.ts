@@ -59,6 +59,20 @@ describe('emulator: AWS CLI', function () {
     assert.equal(endpoint.EndpointStatus, 'ACTIVE');
   });
 
+  it("botocore's signatures pass the emulator's check for Ids that need encoding", async () => {
+    const ids = ['with space', 'slash/inside', "quote'(paren)*!", 'ünï-çødé', 'a+b=c&d', 'tilde~percent%'];
+    const request = join(dir, 'odd.json');
+    await writeFile(request, JSON.stringify({ Item: ids.map((Id, n) => ({ Id, ChannelType: 'EMAIL', Address: `odd${n}@example.com`, User: { UserId: `user ${Id}` } })) }));
+    await aws(['update-endpoints-batch', '--application-id', APP, '--endpoint-batch-request', `file://${request}`]);
+    for (const id of ids) {
+      const get = await aws(['get-endpoint', '--application-id', APP, '--endpoint-id', id]);
+      assert.equal(JSON.parse(get.stdout).EndpointResponse.Id, id);
+      const user = await aws(['get-user-endpoints', '--application-id', APP, '--user-id', `user ${id}`]);
+      assert.deepEqual(JSON.parse(user.stdout).EndpointsResponse.Item.map((e: { Id: string }) => e.Id), [id]);
+    }
+    assert.deepEqual(h.emu.requests.filter((r) => r.status === 403), []);
+  });
+
   it('the CLI reports NotFoundException for a missing endpoint', async () => {
     await assert.rejects(aws(['get-endpoint', '--application-id', APP, '--endpoint-id', 'missing']), (e: { stderr: string }) => {
       assert.match(e.stderr, /NotFoundException/);

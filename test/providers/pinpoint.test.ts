@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { startEmulator, type RunningEmulator } from '../../providers/emulator/index.js';
 import { LeanHttpHandler } from '../../providers/pinpoint/http-handler.js';
+import { toProviderError } from '../../providers/pinpoint/errors.js';
 import { createPinpointProvider } from '../../providers/pinpoint/index.js';
 import { isProviderError, type EndpointItem, type EndpointProvider, type ProviderErrorKind } from '../../providers/types.js';
 import { emulatorEnv, runCli } from '../support/cli.js';
@@ -87,11 +88,36 @@ describe('Pinpoint client: signing and transport', function () {
     await nowhere.close();
   });
 
-  it('an endpoint URL that is not a URL is a configuration error before any call', async () => {
-    await assert.rejects(
-      createPinpointProvider({ applicationId: APP, endpointUrl: 'localhost 4566', region: 'eu-central-1', credentials: KEY }),
-      (e: unknown) => isProviderError(e) && e.kind === 'config' && /the endpoint URL "localhost 4566" is not a URL/.test(e.message),
-    );
+  it('an endpoint URL that is not an http:// or https:// URL is a configuration error before any call', async () => {
+    for (const url of ['localhost 4566', 'localhost:4566', 'ftp://example.com']) {
+      await assert.rejects(
+        createPinpointProvider({ applicationId: APP, endpointUrl: url, region: 'eu-central-1', credentials: KEY }),
+        (e: unknown) => isProviderError(e) && e.kind === 'config' && e.message.startsWith(`the endpoint URL "${url}" is not an http:// or https:// URL: give one such as`),
+      );
+    }
+  });
+
+  it("a request refused for its time is signed again with the server's clock, and goes through", async () => {
+    // The emulator's clock runs 20 minutes ahead: the SDK learns the offset from the refusal's Date
+    // header, and pinsync's retry signs the call again with it.
+    const skewed = await startEmulator({ port: 0, credentials: { [KEY.accessKeyId]: KEY.secretAccessKey }, clockOffsetMs: 20 * 60_000 });
+    const client = await createPinpointProvider({ applicationId: APP, endpointUrl: skewed.url, region: 'eu-central-1', credentials: KEY });
+    try {
+      assert.equal(await kindOf(client.getEndpoint('a')), 'network', 'the first refusal is worth another try');
+      assert.equal(await client.getEndpoint('a'), undefined, 'the second call is signed with the corrected time');
+      assert.deepEqual(skewed.requests.map((r) => r.status), [403, 404]);
+    } finally {
+      await client.close();
+      await skewed.close();
+    }
+  });
+
+  it('a TLS handshake cut short is a network error, worth another try; plain HTTP for https:// is not', () => {
+    const cut = toProviderError(Object.assign(new Error('Client network socket disconnected before secure TLS connection was established'), { code: 'EPROTO' }), 'https://x');
+    assert.equal(cut.kind, 'network');
+    const plain = toProviderError(Object.assign(new Error('write EPROTO ...:ssl3_get_record:wrong version number:...'), { code: 'EPROTO' }), 'https://x');
+    assert.equal(plain.kind, 'config');
+    assert.match(plain.message, /did not answer in TLS: for a server that speaks plain HTTP, give an http:\/\/ URL/);
   });
 
   it('keeps connections alive: many calls, no more sockets than calls in flight', async () => {

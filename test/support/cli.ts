@@ -42,10 +42,10 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   });
 }
 
-/** Credentials and region for talking to the emulator; it accepts any. */
 /** The credentials of emulatorEnv(), which the emulators of useEmulator() check signatures with. */
 export const TEST_CREDENTIALS = { accessKeyId: 'test-key', secretAccessKey: 'test-secret' } as const;
 
+/** Credentials, region and endpoint for talking to the emulator at `url`, and no user AWS files. */
 export function emulatorEnv(url: string, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   return {
     AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
