@@ -8,6 +8,7 @@
 
 import { GetEndpointCommand, GetUserEndpointsCommand, PinpointClient, type EndpointBatchItem } from '@aws-sdk/client-pinpoint';
 import { readFileSync } from 'node:fs';
+import { mapConcurrent } from '../core/util/pool.js';
 
 async function main(): Promise<void> {
   const [file, endpoint, concurrencyArg] = process.argv.slice(2);
@@ -17,19 +18,11 @@ async function main(): Promise<void> {
   const users = [...new Set(endpoints.flatMap((e) => (e.User?.UserId ? [e.User.UserId] : [])))];
   const loose = endpoints.filter((e) => !e.User?.UserId).map((e) => e.Id as string);
   const client = new PinpointClient({ endpoint });
-  let read = 0;
-  const run = async (keys: string[], one: (key: string) => Promise<number>) => {
-    let next = 0;
-    const worker = async () => {
-      while (next < keys.length) {
-        const found = await one(keys[next++]!);
-        read += found;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, keys.length) }, worker));
-  };
-  await run(users, async (UserId) => (await client.send(new GetUserEndpointsCommand({ ApplicationId: applicationId, UserId }))).EndpointsResponse?.Item?.length ?? 0);
-  await run(loose, async (EndpointId) => ((await client.send(new GetEndpointCommand({ ApplicationId: applicationId, EndpointId }))).EndpointResponse ? 1 : 0));
+  const counts = [
+    ...(await mapConcurrent(users, concurrency, async (UserId) => (await client.send(new GetUserEndpointsCommand({ ApplicationId: applicationId, UserId }))).EndpointsResponse?.Item?.length ?? 0)),
+    ...(await mapConcurrent(loose, concurrency, async (EndpointId) => ((await client.send(new GetEndpointCommand({ ApplicationId: applicationId, EndpointId }))).EndpointResponse ? 1 : 0))),
+  ];
+  const read = counts.reduce<number>((sum, n) => sum + (n ?? 0), 0);
   client.destroy();
   process.stdout.write(`read ${read} endpoints in ${users.length + loose.length} requests\n`);
 }

@@ -119,21 +119,6 @@ export class LeanHttpHandler implements RequestHandler<HttpRequest, HttpResponse
   }
 }
 
-/** The connection timeout the SDK's defaults modes set for its own handler (none in "legacy"). */
-export function connectionTimeoutFor(mode: string | undefined): number {
-  switch (mode) {
-    case 'standard':
-    case 'cross-region':
-      return 3100;
-    case 'in-region':
-      return 1100;
-    case 'mobile':
-      return 30000;
-    default:
-      return 0;
-  }
-}
-
 /** Only a socket still connecting is timed: one reused from the pool is connected already. */
 function limitConnectTime(req: ClientRequest, ms: number, fail: (error: Error) => void): void {
   req.once('socket', (socket) => {

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-pinpoint';
 import sdkPackage from '@aws-sdk/client-pinpoint/package.json' with { type: 'json' };
 import { createDefaultUserAgentProvider } from '@aws-sdk/core/client';
+import { loadConfigsForDefaultMode, type ResolvedDefaultsMode } from '@smithy/core/client';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Endpoint } from '@smithy/types';
 import {
@@ -22,7 +23,7 @@ import {
   type WriteResult,
 } from '../types.js';
 import { credentialsHelp, regionHelp, toProviderError } from './errors.js';
-import { connectionTimeoutFor, LeanHttpHandler } from './http-handler.js';
+import { LeanHttpHandler } from './http-handler.js';
 
 export interface PinpointProviderOptions {
   readonly applicationId: string;
@@ -173,7 +174,8 @@ function withLeanCalls(config: PinpointClientConfig, resolved: () => PinpointCli
   return {
     ...config,
     signer: async () => (signer ??= signingScope()),
-    requestHandler: new LeanHttpHandler(async () => ({ connectionTimeout: connectionTimeoutFor(await resolveMode(resolved().defaultsMode)) })),
+    // The connection timeout the SDK's defaults mode would give its own handler (none in "legacy").
+    requestHandler: new LeanHttpHandler(async () => ({ connectionTimeout: loadConfigsForDefaultMode(await resolveMode(resolved().defaultsMode)).connectionTimeout })),
     // Asked without a configuration, as the SDK asks: its User-Agent step adds the app Id itself.
     defaultUserAgentProvider: () => (userAgent ??= defaultUserAgent()),
   };
@@ -211,8 +213,9 @@ function parseEndpoint(text: string): Endpoint {
   return endpoint;
 }
 
-async function resolveMode(mode: PinpointClientResolvedConfig['defaultsMode']): Promise<string> {
-  return typeof mode === 'function' ? mode() : mode;
+/** The defaults mode the client resolved ("auto" is resolved by the SDK's own provider). */
+async function resolveMode(mode: PinpointClientResolvedConfig['defaultsMode']): Promise<ResolvedDefaultsMode> {
+  return (typeof mode === 'function' ? await mode() : mode) as ResolvedDefaultsMode;
 }
 
 function toLive(r: EndpointResponse): LiveEndpoint {
