@@ -8,7 +8,7 @@
 
 import { BAIL, NODE_SINK, nodeSinkAt, PlainSink, type PlainParse, type Sink } from './sink.js';
 import type { SourceNode } from './source-node.js';
-import { DASH, GIVE_UP, HASH, LineScanner, QUOTE_D, QUOTE_S, SPACE, TAB } from './yaml-fast-line.js';
+import { charCodes, DASH, GIVE_UP, HASH, LineScanner, QUOTE_D, QUOTE_S, SPACE, TAB } from './yaml-fast-line.js';
 
 class FastYamlReader<N> extends LineScanner<N> {
   /** Start of the current significant line, -1 at end of text. */
@@ -29,16 +29,17 @@ class FastYamlReader<N> extends LineScanner<N> {
   /** Moves to the first line at or after `from` holding something other than blanks and comments. */
   private seekLine(from: number): void {
     const text = this.text;
+    const codes = this.codes;
     let p = from;
     while (p < text.length) {
       let end = text.indexOf('\n', p);
       if (end < 0) end = text.length;
       const next = end + 1;
-      if (end > p && text.charCodeAt(end - 1) === 13) end--;
+      if (end > p && codes[end - 1] === 13) end--;
       let q = p;
-      while (q < end && text.charCodeAt(q) === SPACE) q++;
-      if (q < end && text.charCodeAt(q) === TAB) throw GIVE_UP;
-      if (q < end && text.charCodeAt(q) !== HASH) {
+      while (q < end && codes[q] === SPACE) q++;
+      if (q < end && codes[q] === TAB) throw GIVE_UP;
+      if (q < end && codes[q] !== HASH) {
         if (q === p && isDocumentMarker(text, p, end)) throw GIVE_UP;
         this.lineStart = p;
         this.lineEnd = end;
@@ -65,7 +66,7 @@ class FastYamlReader<N> extends LineScanner<N> {
     this.valueStart = at;
     if (this.indent() <= parent) throw GIVE_UP;
     if (this.isSeqIndicator(at)) return this.readBlockSeq(at);
-    const c = this.text.charCodeAt(at);
+    const c = this.codes[at];
     if (parent < 0 && (c === 91 || c === 123)) {
       const node = this.readFlow(at);
       this.finishLine(this.scalarEnd);
@@ -77,8 +78,8 @@ class FastYamlReader<N> extends LineScanner<N> {
   }
 
   private isSeqIndicator(at: number): boolean {
-    if (this.text.charCodeAt(at) !== DASH) return false;
-    return at + 1 >= this.lineEnd || this.text.charCodeAt(at + 1) === SPACE;
+    if (this.codes[at] !== DASH) return false;
+    return at + 1 >= this.lineEnd || this.codes[at + 1] === SPACE;
   }
 
   /** A block mapping whose first key scanKey has just read; `after` is the offset after its colon. */
@@ -124,11 +125,11 @@ class FastYamlReader<N> extends LineScanner<N> {
    * this value does not own.
    */
   private readValue(from: number, column: number, inMap: boolean): N {
-    const text = this.text;
+    const codes = this.codes;
     let p = from;
-    while (p < this.lineEnd && text.charCodeAt(p) === SPACE) p++;
-    if (p < this.lineEnd && text.charCodeAt(p) === TAB) throw GIVE_UP;
-    if (p >= this.lineEnd || text.charCodeAt(p) === HASH) {
+    while (p < this.lineEnd && codes[p] === SPACE) p++;
+    if (p < this.lineEnd && codes[p] === TAB) throw GIVE_UP;
+    if (p >= this.lineEnd || codes[p] === HASH) {
       this.nextLine();
       if (this.lineStart >= 0) {
         if (this.indent() > column) return this.readNestedBlock(column);
@@ -139,7 +140,7 @@ class FastYamlReader<N> extends LineScanner<N> {
       this.valueStart = p;
       return this.sink.scalar(null, p, p);
     }
-    const c = text.charCodeAt(p);
+    const c = codes[p];
     if (!inMap && c !== 91 && c !== 123) {
       // Compact forms inside a list item: `- - x` and `- key: value`.
       if (this.isSeqIndicator(p)) return this.readBlockSeq(p);
@@ -161,11 +162,11 @@ class FastYamlReader<N> extends LineScanner<N> {
 
   /** After a one-line value only spaces and a comment may follow. */
   private finishLine(after: number): void {
-    const text = this.text;
+    const codes = this.codes;
     let p = after;
-    while (p < this.lineEnd && text.charCodeAt(p) === SPACE) p++;
+    while (p < this.lineEnd && codes[p] === SPACE) p++;
     if (p < this.lineEnd) {
-      if (text.charCodeAt(p) !== HASH || p === after) throw GIVE_UP;
+      if (codes[p] !== HASH || p === after) throw GIVE_UP;
     }
     this.nextLine();
   }
@@ -192,7 +193,7 @@ function mayReadFast(text: string): boolean {
 function readWith<N>(text: string, sink: Sink<N>): N | null | undefined {
   if (!mayReadFast(text)) return undefined;
   try {
-    return new FastYamlReader(text, sink).read() ?? null;
+    return new FastYamlReader(text, charCodes(text), sink).read() ?? null;
   } catch (e) {
     if (e === GIVE_UP || e === BAIL) return undefined;
     throw e;
