@@ -1,5 +1,6 @@
 import { canonicalJson } from '../util/canonical-json.js';
 import type { EndpointItem } from '../../providers/types.js';
+import type { EntryIndex } from './entry-index.js';
 import { EntryDigests, type StateDigests } from './state-digests.js';
 import type { StateEndpoint } from './types.js';
 
@@ -28,23 +29,36 @@ export class StateEndpoints implements ReadonlyMap<string, StateEndpoint> {
   /** An endpoint, or the number of its text in `texts`. */
   private readonly items = new Map<string, StateEndpoint | number>();
   private readonly texts: string[] = [];
+  /**
+   * The entries of a state file as renderState lays it out, still only in the file's text: entry
+   * `n` is text `n`. While it is set, `items` holds only the entries get() has parsed; the first
+   * change moves every entry into `items` and `texts`, in the file's order.
+   */
+  private index: EntryIndex | undefined;
   private digests: EntryDigests | undefined;
 
   /** `source` names the state file in errors. */
   constructor(private readonly source = 'the state file') {}
 
+  /** One application's entries as an EntryIndex found them in the state file. */
+  static indexed(index: EntryIndex, source: string): StateEndpoints {
+    const endpoints = new StateEndpoints(source);
+    endpoints.index = index;
+    return endpoints;
+  }
+
   get size(): number {
-    return this.items.size;
+    return this.index ? this.index.count : this.items.size;
   }
 
   has(key: string): boolean {
-    return this.items.has(key);
+    return this.index ? this.index.find(key) >= 0 : this.items.has(key);
   }
 
   get(key: string): StateEndpoint | undefined {
-    const entry = this.items.get(key);
+    const entry = this.entry(key);
     if (typeof entry !== 'number') return entry;
-    const endpoint = this.parse(key, this.texts[entry] as string);
+    const endpoint = this.parse(key, this.textAt(entry));
     this.items.set(key, endpoint);
     return endpoint;
   }
@@ -55,18 +69,18 @@ export class StateEndpoints implements ReadonlyMap<string, StateEndpoint> {
    * all held as objects at once.
    */
   peek(key: string): StateEndpoint | undefined {
-    const entry = this.items.get(key);
-    return typeof entry === 'number' ? this.parse(key, this.texts[entry] as string) : entry;
+    const entry = this.entry(key);
+    return typeof entry === 'number' ? this.parse(key, this.textAt(entry)) : entry;
   }
 
   /** How many texts were read (a key read twice counts twice; the later one is its entry). */
   get textCount(): number {
-    return this.texts.length;
+    return this.index ? this.index.count : this.texts.length;
   }
 
   /** The digests of the texts read so far, `base` on in `digests` being the first's. */
   useDigests(digests: StateDigests, base: number): void {
-    this.digests = new EntryDigests(digests, base, this.texts.length);
+    this.digests = new EntryDigests(digests, base, this.textCount);
   }
 
   /**
@@ -74,25 +88,27 @@ export class StateEndpoints implements ReadonlyMap<string, StateEndpoint> {
    * `protect`: its digest is ready and matches. Undefined when that is not known; compare in full.
    */
   matchesApplied(key: string, declared: object, protect: true | undefined): true | undefined {
-    const entry = this.items.get(key);
-    if (this.digests === undefined || typeof entry !== 'number') return undefined;
+    if (this.digests === undefined) return undefined;
+    const entry = this.entry(key);
+    if (typeof entry !== 'number') return undefined;
     return this.digests.matches(entry, declared, protect) ? true : undefined;
   }
 
   /** Whether the entry is still the file's text, never parsed and kept. */
   holdsText(key: string): boolean {
-    return typeof this.items.get(key) === 'number';
+    return typeof this.entry(key) === 'number';
   }
 
   /** The entry as canonical JSON: its file text when it still has it. */
   textOf(key: string): string | undefined {
-    const entry = this.items.get(key);
+    const entry = this.entry(key);
     if (entry === undefined) return undefined;
-    return typeof entry === 'number' ? this.texts[entry] : canonicalJson(entry);
+    return typeof entry === 'number' ? this.textAt(entry) : canonicalJson(entry);
   }
 
   /** Adds an entry: an endpoint, or its canonical JSON text as read from a state file. */
   set(key: string, entry: StateEndpoint | string): void {
+    this.leaveIndex();
     if (typeof entry === 'string') {
       this.items.set(key, this.texts.length);
       this.texts.push(entry);
@@ -100,11 +116,12 @@ export class StateEndpoints implements ReadonlyMap<string, StateEndpoint> {
   }
 
   delete(key: string): boolean {
+    this.leaveIndex();
     return this.items.delete(key);
   }
 
   keys(): MapIterator<string> {
-    return this.items.keys();
+    return this.index ? this.indexKeys(this.index) : this.items.keys();
   }
 
   /** Every entry, parsed as it is reached. */
@@ -125,11 +142,41 @@ export class StateEndpoints implements ReadonlyMap<string, StateEndpoint> {
   }
 
   private *parsedEntries(): Generator<[string, StateEndpoint], undefined> {
-    for (const key of this.items.keys()) yield [key, this.get(key) as StateEndpoint];
+    for (const key of this.keys()) yield [key, this.get(key) as StateEndpoint];
   }
 
   private *parsedValues(): Generator<StateEndpoint, undefined> {
-    for (const key of this.items.keys()) yield this.get(key) as StateEndpoint;
+    for (const key of this.keys()) yield this.get(key) as StateEndpoint;
+  }
+
+  private *indexKeys(index: EntryIndex): Generator<string, undefined> {
+    for (let n = 0; n < index.count; n++) yield index.keyAt(n);
+  }
+
+  /** The entry: an endpoint, or the number of its text. */
+  private entry(key: string): StateEndpoint | number | undefined {
+    const entry = this.items.get(key);
+    if (entry !== undefined || this.index === undefined) return entry;
+    const n = this.index.find(key);
+    return n < 0 ? undefined : n;
+  }
+
+  private textAt(n: number): string {
+    return this.index ? this.index.textAt(n) : (this.texts[n] as string);
+  }
+
+  /** Moves every entry of the index into `items` and `texts`, keeping each text's number. */
+  private leaveIndex(): void {
+    const index = this.index;
+    if (index === undefined) return;
+    const parsed = new Map(this.items);
+    this.items.clear();
+    for (let n = 0; n < index.count; n++) {
+      const key = index.keyAt(n);
+      this.items.set(key, parsed.get(key) ?? n);
+      this.texts.push(index.textAt(n));
+    }
+    this.index = undefined;
   }
 
   private parse(key: string, text: string): StateEndpoint {

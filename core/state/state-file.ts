@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, realpath, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { ENTRY_INDENT, EntryIndex } from './entry-index.js';
 import { StateEndpoints, StateFileError } from './state-endpoints.js';
 import { DIGEST_WORKER_MIN_ENTRIES, startStateDigests, type StateDigests } from './state-digests.js';
 import { STATE_FORMAT, type State, type StateApplication, type StateEndpoint } from './types.js';
@@ -37,8 +38,9 @@ export interface LoadOptions {
 
 /**
  * Reads the state file for a run. A file laid out as `renderState` writes it (one endpoint a line)
- * is split into lines and its entries kept as text, parsed only when used; any other valid state
- * file (edited by hand, reformatted) is parsed whole. Both give the same endpoints.
+ * keeps its entries as text, parsed only when used: found through an EntryIndex of the file's
+ * text, or, for keys renderState would not write (edited by hand into capitals, say), split into
+ * lines. Any other valid state file (reformatted) is parsed whole. All give the same endpoints.
  */
 export async function loadState(path: string, options: LoadOptions = {}): Promise<LoadedState> {
   const read = await readStateText(path);
@@ -50,7 +52,7 @@ export async function loadState(path: string, options: LoadOptions = {}): Promis
   const { text, bytes } = read;
   // The worker starts before this thread splits the file, to be done the sooner.
   const digests = options.digests && text.startsWith(RENDERED_START) ? startDigestsFor(bytes, options.digestMinEntries ?? DIGEST_WORKER_MIN_ENTRIES) : undefined;
-  const rendered = splitStateText(text, path);
+  const rendered = indexStateText(text, path) ?? splitStateText(text, path);
   if (rendered !== undefined) {
     if (digests !== undefined) {
       let base = 0;
@@ -139,8 +141,7 @@ const QUOTED = '("(?:[^"\\\\]|\\\\.)*")';
 const LINEAGE_LINE = new RegExp(`^  "lineage": ${QUOTED},$`);
 const SERIAL_LINE = /^  "serial": (\d+),$/;
 const APPLICATION_LINE = new RegExp(`^    ${QUOTED}: \\{$`);
-/** Where an entry's line starts in a rendered state file, before its quoted key. */
-export const ENTRY_INDENT = '        ';
+export { ENTRY_INDENT };
 
 /**
  * The state file split as `renderState` lays it out, each endpoint's canonical JSON kept as text;
@@ -173,6 +174,46 @@ function splitStateText(text: string, path: string): LoadedState | undefined {
     applications.set(appId, endpoints);
   }
   if (lines[i + 1] !== '}' || lines[i + 2] !== '' || lines.length !== i + 3) return undefined;
+  const lineageText = unquote(lineage[1] as string);
+  if (lineageText === undefined) return undefined;
+  return { lineage: lineageText, serial: Number(serial[1]), applications };
+}
+
+/**
+ * The state file as `renderState` lays it out, each application's entries found by an EntryIndex
+ * in the text itself; `undefined` when the file is laid out any other way, or holds entries the
+ * index does not take (splitStateText reads those).
+ */
+function indexStateText(text: string, path: string): LoadedState | undefined {
+  let at = 0;
+  const line = (): string | undefined => {
+    const end = text.indexOf('\n', at);
+    if (end < 0) return undefined;
+    const out = text.slice(at, end);
+    at = end + 1;
+    return out;
+  };
+  if (line() !== '{' || line() !== `  "format": ${JSON.stringify(STATE_FORMAT)},`) return undefined;
+  const lineage = LINEAGE_LINE.exec(line() ?? '');
+  const serial = SERIAL_LINE.exec(line() ?? '');
+  if (lineage === null || serial === null || line() !== '  "applications": {') return undefined;
+  const applications = new Map<string, StateEndpoints>();
+  let next = line();
+  while (next !== '  }') {
+    const app = APPLICATION_LINE.exec(next ?? '');
+    if (app === null || line() !== '      "endpoints": {') return undefined;
+    const found = EntryIndex.build(text, at);
+    if (found === undefined) return undefined;
+    at = found.end;
+    const close = line();
+    if (close !== '    },' && close !== '    }') return undefined;
+    next = line();
+    if ((close === '    },') === (next === '  }')) return undefined;
+    const appId = unquote(app[1] as string);
+    if (appId === undefined) return undefined;
+    applications.set(appId, StateEndpoints.indexed(found.index, path));
+  }
+  if (line() !== '}' || at !== text.length) return undefined;
   const lineageText = unquote(lineage[1] as string);
   if (lineageText === undefined) return undefined;
   return { lineage: lineageText, serial: Number(serial[1]), applications };

@@ -118,34 +118,41 @@ describe('state file, read lazily: any state', () => {
     applied: fc.dictionary(text, fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.array(text, { maxLength: 3 }), fc.dictionary(text, text, { maxKeys: 3 })), { maxKeys: 4 }),
     protect: fc.constantFrom(true as const, undefined),
   });
-  const state = fc.record({
-    lineage: text,
-    serial: fc.nat(),
-    applications: fc.dictionary(text, fc.record({ endpoints: fc.dictionary(text, endpoint, { maxKeys: 5 }) }), { maxKeys: 3 }),
-  });
+  // Keys as pinsync writes them (lower case, no escapes) are read through the entry index; any
+  // other key sends the whole file to the line-by-line reading.
+  const plainKey = fc.string({ unit: fc.constantFrom(...'abz09-_.@ '), maxLength: 8 });
+  const stateOf = (key: fc.Arbitrary<string>) =>
+    fc.record({
+      lineage: text,
+      serial: fc.nat(),
+      applications: fc.dictionary(text, fc.record({ endpoints: fc.dictionary(key, endpoint, { maxKeys: 5 }) }), { maxKeys: 3 }),
+    });
 
-  it('reads every rendered state to the endpoints readState gives', async () => {
-    const dir = await tempDir();
-    let n = 0;
-    await fc.assert(
-      fc.asyncProperty(state, async (s) => {
-        const whole: State = JSON.parse(JSON.stringify({ format: 'pinsync-state/1', ...s }));
-        const path = join(dir, `state-${n++}.json`);
-        await writeFile(path, renderState(whole));
-        const expected = await readState(path);
-        const loaded = await loadState(path);
-        assert.equal(loaded.lineage, expected.lineage);
-        assert.equal(loaded.serial, expected.serial);
-        assert.deepEqual([...loaded.applications.keys()].sort(), Object.keys(expected.applications).sort());
-        for (const [app, { endpoints }] of Object.entries(expected.applications)) {
-          const map = loaded.applications.get(app)!;
-          for (const key of Object.keys(endpoints)) assert.ok(map.holdsText(key), 'kept as text: read line by line');
-          assert.deepEqual(plain(map), endpoints);
-        }
-      }),
-      { numRuns: 200 },
-    );
-  });
+  for (const [keys, key] of [['any keys', text], ['keys as pinsync writes them', plainKey]] as const) {
+    it(`reads every rendered state to the endpoints readState gives (${keys})`, async () => {
+      const dir = await tempDir();
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(stateOf(key), async (s) => {
+          const whole: State = JSON.parse(JSON.stringify({ format: 'pinsync-state/1', ...s }));
+          const path = join(dir, `state-${n++}.json`);
+          await writeFile(path, renderState(whole));
+          const expected = await readState(path);
+          const loaded = await loadState(path);
+          assert.equal(loaded.lineage, expected.lineage);
+          assert.equal(loaded.serial, expected.serial);
+          assert.deepEqual([...loaded.applications.keys()].sort(), Object.keys(expected.applications).sort());
+          for (const [app, { endpoints }] of Object.entries(expected.applications)) {
+            const map = loaded.applications.get(app)!;
+            assert.equal(map.size, Object.keys(endpoints).length);
+            for (const key of Object.keys(endpoints)) assert.ok(map.holdsText(key), 'kept as text: read line by line');
+            assert.deepEqual(plain(map), endpoints);
+          }
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
 });
 
 describe('planning from a lazily read state', () => {
