@@ -1,8 +1,8 @@
 // One application's entries in a state file laid out as renderState writes it, found in the file's
 // text without cutting it into strings: where each entry's key and value lie, and a hash table from
-// key to entry. Reading a 100,000-entry state this way takes a few milliseconds, where splitting it
-// into lines, keys and value texts and filling a Map took about 0.2 s, and a lookup reads no more
-// than the key it compares.
+// key to entry. For a 100,000-entry state this took 62 ms in a profile of a plan, where splitting it
+// into lines, keys and value texts and filling a Map took about 0.2 s; and a lookup reads no more
+// than the key it compares (26 ms for 100,000, against 0.12 s in the Map).
 //
 // It takes only what renderState itself writes: keys in lower case ASCII without escapes, each
 // once, one entry a line. For anything else (a key edited by hand into upper case, say) build()
