@@ -33,8 +33,8 @@ export class EntryIndex {
    * the offset just past that line; undefined when they are not laid out as renderState writes them.
    */
   static build(text: string, from: number): { index: EntryIndex; end: number } | undefined {
-    let spans: Int32Array = new Int32Array(3 * 1024);
-    let hashes: Int32Array = new Int32Array(1024);
+    let spans: Int32Array = new Int32Array(3 * 64);
+    let hashes: Int32Array = new Int32Array(64);
     let count = 0;
     let comma = false;
     let p = from;

@@ -149,8 +149,18 @@ export class StateEndpoints implements ReadonlyMap<string, StateEndpoint> {
     for (const key of this.keys()) yield this.get(key) as StateEndpoint;
   }
 
+  /**
+   * The index's keys in order, and, should a change move the entries out of the index meanwhile,
+   * then the map's keys not yet given: as a Map's iterator would, it skips what was deleted before
+   * it got there and reaches what was added.
+   */
   private *indexKeys(index: EntryIndex): Generator<string, undefined> {
-    for (let n = 0; n < index.count; n++) yield index.keyAt(n);
+    let n = 0;
+    for (; n < index.count && this.index === index; n++) yield index.keyAt(n);
+    if (this.index === index) return;
+    const given = new Set<string>();
+    for (let i = 0; i < n; i++) given.add(index.keyAt(i));
+    for (const key of this.items.keys()) if (!given.has(key)) yield key;
   }
 
   /** The entry: an endpoint, or the number of its text. */

@@ -170,7 +170,8 @@ function splitStateText(text: string, path: string): LoadedState | undefined {
     i += 2;
     if (more === (lines[i] === '  }')) return undefined;
     const appId = unquote(app[1] as string);
-    if (appId === undefined) return undefined;
+    // As in indexStateText: an application named twice is read whole.
+    if (appId === undefined || applications.has(appId)) return undefined;
     applications.set(appId, endpoints);
   }
   if (lines[i + 1] !== '}' || lines[i + 2] !== '' || lines.length !== i + 3) return undefined;
@@ -210,7 +211,9 @@ function indexStateText(text: string, path: string): LoadedState | undefined {
     next = line();
     if ((close === '    },') === (next === '  }')) return undefined;
     const appId = unquote(app[1] as string);
-    if (appId === undefined) return undefined;
+    // An application named twice: JSON keeps the later one, and its entries' numbers would not be
+    // the digest worker's; parsed whole, the file is read without digests.
+    if (appId === undefined || applications.has(appId)) return undefined;
     applications.set(appId, StateEndpoints.indexed(found.index, path));
   }
   if (line() !== '}' || at !== text.length) return undefined;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EntryIndex } from '../../../core/state/entry-index.js';
-import { loadState, readState, renderState, StateStore, type State, type StateEndpoint } from '../../../core/state/index.js';
+import { loadState, readState, renderState, StateStore, type State, type StateEndpoint, type StateEndpoints } from '../../../core/state/index.js';
 import { tempDir } from '../../support/fixtures.js';
 
 const APP = 'app1';
@@ -97,5 +97,31 @@ describe('state file read through the entry index', () => {
     const endpoints: Record<string, StateEndpoint> = { ...state.applications[APP]!.endpoints, 'user-3-email': changed, zed: { id: 'Zed', applied: { ChannelType: 'SMS', Address: '+12065550100' } } };
     delete endpoints['user-5-email'];
     assert.deepEqual(await readState(path), { ...state, serial: 4, applications: { [APP]: { endpoints } } });
+  });
+
+  it('iterates as a Map does when the entries change meanwhile', async () => {
+    const keys = ['a', 'b', 'c', 'd'];
+    const path = join(await tempDir(), 'pinsync.state.json');
+    await writeFile(path, renderState(stateWith(keys)));
+    const changes: [string, (m: Map<string, unknown> | StateEndpoints) => void][] = [
+      ['delete one not reached, add one', (m) => (m.delete('c'), m.set('e', JSON.stringify({ applied: {}, id: 'E' })))],
+      ['delete one reached', (m) => void m.delete('a')],
+      ['add only', (m) => void m.set('f', JSON.stringify({ applied: {}, id: 'F' }))],
+    ];
+    for (const [what, change] of changes) {
+      for (const at of [0, 1, 3]) {
+        const map = (await loadState(path)).applications.get(APP)!;
+        const plain = new Map(keys.map((k) => [k, k]));
+        const seen = (m: Map<string, unknown> | StateEndpoints): string[] => {
+          const out: string[] = [];
+          for (const key of m.keys()) {
+            if (out.length === at) change(m);
+            out.push(key);
+          }
+          return out;
+        };
+        assert.deepEqual(seen(map), seen(plain), `${what}, at ${at}`);
+      }
+    }
   });
 });

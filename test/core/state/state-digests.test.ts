@@ -8,7 +8,7 @@ import { planChanges } from '../../../core/plan/index.js';
 import { digestApplied, digestEntryText } from '../../../core/state/applied-digest.js';
 import { journalPathFor } from '../../../core/state/journal.js';
 import { jsonEqual } from '../../../core/util/json-equal.js';
-import { loadState, renderState, StateFileError, StateStore, type State, type StateEndpoint, type StateEndpoints } from '../../../core/state/index.js';
+import { loadState, readState, renderState, StateFileError, StateStore, type State, type StateEndpoint, type StateEndpoints } from '../../../core/state/index.js';
 import type { EndpointItem } from '../../../providers/types.js';
 import { tempDir } from '../../support/fixtures.js';
 
@@ -366,6 +366,29 @@ describe('state digests, from a worker thread', () => {
     first.set('user-0-email', JSON.stringify({ applied: { Address: 'new@example.com', ChannelType: 'EMAIL' }, id: 'User-0-Email' }));
     const second = { Id: 'User-0-Email', ChannelType: 'EMAIL', Address: 'app-b.0@example.com' } as EndpointItem;
     assert.equal(first.matchesApplied('user-0-email', second, undefined), undefined);
+  });
+
+  it('never judges an entry by another\'s digest when an application is named twice', async () => {
+    // A hand edit that repeats an application's block: JSON keeps the later block, whose entries
+    // the worker numbers after the earlier block's. With a key in capitals, the file is split line
+    // by line instead of indexed; either way it must be read whole.
+    const text = renderState(stateOf(3));
+    const start = text.indexOf(`    "${APP}": {`);
+    const end = text.indexOf('\n  }\n}');
+    const block = text.slice(start, end);
+    const later = block.replace(/user\.(\d)@/g, 'later.$1@');
+    const repeated = `${text.slice(0, start)}${block},\n${later}${text.slice(end)}`;
+    for (const edited of [repeated, repeated.replace('"user-0-email": {', '"USER-0-EMAIL": {')]) {
+      const path = await stateFile(edited);
+      const map = (await loadState(path, { digests: true, digestMinEntries: 1 })).applications.get(APP)!;
+      // Were digests used, the worker would be done with all six entries by now.
+      await new Promise((r) => setTimeout(r, 300));
+      for (let i = 0; i < 3; i++) {
+        assert.equal(map.matchesApplied(`user-${i}-email`, declared(endpoint(i)), endpoint(i).protect), undefined, `${i}: the earlier block's entry`);
+      }
+      assert.deepEqual(Object.fromEntries(map), (await readState(path)).applications[APP]!.endpoints);
+      for (let i = 0; i < 3; i++) assert.equal(map.get(`user-${i}-email`)!.applied['Address'], `later.${i}@example.com`);
+    }
   });
 
   it('does not judge an entry a crashed apply\'s journal changed by the file\'s digest', async () => {
