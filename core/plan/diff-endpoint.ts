@@ -24,8 +24,9 @@ const RELEASED_WHEN_UNDECLARED = new Set(['ChannelType', 'Address', 'OptOut', 'E
 
 /**
  * The three-way comparison of one endpoint: what is declared now, what pinsync last applied
- * (undefined: never applied; `declared` itself: applied as declared now), and what Pinpoint holds. Only declared fields are compared, so a
- * value written by anyone else into a field the manifest never declared is never a change.
+ * (undefined: never applied; `declared` itself: applied as declared now), and what Pinpoint
+ * holds. Only declared fields are compared, so a value written by anyone else into a field the
+ * manifest never declared is never a change.
  */
 export function diffEndpoint(
   declared: EndpointFields,

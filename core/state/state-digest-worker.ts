@@ -6,8 +6,8 @@
 // Entries are numbered as the main thread numbers them: in a file laid out as renderState writes
 // it (the only kind the main thread uses digests for), every line that starts with the entry
 // indent and a quote is an entry, in order across applications, and the main thread (EntryIndex,
-// or splitStateText) takes its text from after the key's `": ` to the end of the line, less a
-// trailing comma.
+// or splitEntries in state-file.ts) takes its text from after the key's `": ` to the end of the
+// line, less a trailing comma.
 
 import { workerData } from 'node:worker_threads';
 import { digestEntryText } from './applied-digest.js';

@@ -52,7 +52,7 @@ export async function loadState(path: string, options: LoadOptions = {}): Promis
   const { text, bytes } = read;
   // The worker starts before this thread splits the file, to be done the sooner.
   const digests = options.digests && text.startsWith(RENDERED_START) ? startDigestsFor(bytes, options.digestMinEntries ?? DIGEST_WORKER_MIN_ENTRIES) : undefined;
-  const rendered = indexStateText(text, path) ?? splitStateText(text, path);
+  const rendered = readRenderedState(text, path, indexedEntries) ?? readRenderedState(text, path, splitEntries);
   if (rendered !== undefined) {
     if (digests !== undefined) {
       let base = 0;
@@ -143,49 +143,37 @@ const SERIAL_LINE = /^  "serial": (\d+),$/;
 const APPLICATION_LINE = new RegExp(`^    ${QUOTED}: \\{$`);
 export { ENTRY_INDENT };
 
-/**
- * The state file split as `renderState` lays it out, each endpoint's canonical JSON kept as text;
- * `undefined` when the file is laid out any other way (the caller parses it whole then).
- */
-function splitStateText(text: string, path: string): LoadedState | undefined {
-  const lines = text.split('\n');
-  if (lines[0] !== '{' || lines[1] !== `  "format": ${JSON.stringify(STATE_FORMAT)},` || lines[4] !== '  "applications": {') return undefined;
-  const lineage = LINEAGE_LINE.exec(lines[2] ?? '');
-  const serial = SERIAL_LINE.exec(lines[3] ?? '');
-  if (lineage === null || serial === null) return undefined;
-  const applications = new Map<string, StateEndpoints>();
-  let i = 5;
-  while (lines[i] !== '  }') {
-    const app = APPLICATION_LINE.exec(lines[i] ?? '');
-    if (app === null || lines[i + 1] !== '      "endpoints": {') return undefined;
-    const endpoints = new StateEndpoints(path);
-    for (i += 2; lines[i] !== '      }'; i++) {
-      const entry = splitEntry(lines[i], lines[i + 1] !== '      }');
-      if (entry === undefined) return undefined;
-      // Keys are lowercased Ids; one edited by hand into another case still names its endpoint.
-      endpoints.set(entry[0].toLowerCase(), entry[1]);
-    }
-    const more = lines[i + 1] === '    },';
-    if (!more && lines[i + 1] !== '    }') return undefined;
-    i += 2;
-    if (more === (lines[i] === '  }')) return undefined;
-    const appId = unquote(app[1] as string);
-    // As in indexStateText: an application named twice is read whole.
-    if (appId === undefined || applications.has(appId)) return undefined;
-    applications.set(appId, endpoints);
+/** One application's entries, from the offset of the first's line; `end` is past the line that closes them. */
+type EntriesReader = (text: string, from: number, path: string) => { endpoints: StateEndpoints; end: number } | undefined;
+
+/** Entries as renderState writes them, found through an EntryIndex of the text itself. */
+const indexedEntries: EntriesReader = (text, from, path) => {
+  const found = EntryIndex.build(text, from);
+  return found && { endpoints: StateEndpoints.indexed(found.index, path), end: found.end };
+};
+
+/** Entries of any key (edited by hand into capitals, escaped), each line split into a key and its text. */
+const splitEntries: EntriesReader = (text, from, path) => {
+  const endpoints = new StateEndpoints(path);
+  for (let at = from; ; ) {
+    const lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0) return undefined;
+    const line = text.slice(at, lineEnd);
+    if (line === '      }') return { endpoints, end: lineEnd + 1 };
+    const entry = splitEntry(line, !text.startsWith('      }\n', lineEnd + 1));
+    if (entry === undefined) return undefined;
+    // Keys are lowercased Ids; one edited by hand into another case still names its endpoint.
+    endpoints.set(entry[0].toLowerCase(), entry[1]);
+    at = lineEnd + 1;
   }
-  if (lines[i + 1] !== '}' || lines[i + 2] !== '' || lines.length !== i + 3) return undefined;
-  const lineageText = unquote(lineage[1] as string);
-  if (lineageText === undefined) return undefined;
-  return { lineage: lineageText, serial: Number(serial[1]), applications };
-}
+};
 
 /**
- * The state file as `renderState` lays it out, each application's entries found by an EntryIndex
- * in the text itself; `undefined` when the file is laid out any other way, or holds entries the
- * index does not take (splitStateText reads those).
+ * The state file as `renderState` lays it out, each application's entries read by `entries` and
+ * kept as text; `undefined` when the file is laid out any other way, or holds entries `entries`
+ * does not take (the caller reads it another way then).
  */
-function indexStateText(text: string, path: string): LoadedState | undefined {
+function readRenderedState(text: string, path: string, entries: EntriesReader): LoadedState | undefined {
   let at = 0;
   const line = (): string | undefined => {
     const end = text.indexOf('\n', at);
@@ -203,7 +191,7 @@ function indexStateText(text: string, path: string): LoadedState | undefined {
   while (next !== '  }') {
     const app = APPLICATION_LINE.exec(next ?? '');
     if (app === null || line() !== '      "endpoints": {') return undefined;
-    const found = EntryIndex.build(text, at);
+    const found = entries(text, at, path);
     if (found === undefined) return undefined;
     at = found.end;
     const close = line();
@@ -214,7 +202,7 @@ function indexStateText(text: string, path: string): LoadedState | undefined {
     // An application named twice: JSON keeps the later one, and its entries' numbers would not be
     // the digest worker's; parsed whole, the file is read without digests.
     if (appId === undefined || applications.has(appId)) return undefined;
-    applications.set(appId, StateEndpoints.indexed(found.index, path));
+    applications.set(appId, found.endpoints);
   }
   if (line() !== '}' || at !== text.length) return undefined;
   const lineageText = unquote(lineage[1] as string);
@@ -232,8 +220,8 @@ function unquote(literal: string): string | undefined {
 }
 
 /** `        "key": {...},` as [key, the value's text]; the comma must be there unless it is the last. */
-function splitEntry(line: string | undefined, comma: boolean): [string, string] | undefined {
-  if (line === undefined || !line.startsWith(ENTRY_INDENT + '"')) return undefined;
+function splitEntry(line: string, comma: boolean): [string, string] | undefined {
+  if (!line.startsWith(ENTRY_INDENT + '"')) return undefined;
   let end = ENTRY_INDENT.length + 1;
   let escaped = false;
   for (; end < line.length; end++) {
